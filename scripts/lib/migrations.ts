@@ -1,0 +1,83 @@
+/**
+ * Applies the SQL migrations in prisma/migrations to a SQLite database, offline.
+ *
+ * Prisma's own `migrate deploy` downloads a native schema engine that our machines cannot reach
+ * (docs/decisions/0001-offline-migrations.md). This runner keeps Prisma's conventions so that a
+ * machine with internet can switch back at any time: one folder per migration holding
+ * `migration.sql`, applied in name order, each in its own transaction, and recorded in Prisma's
+ * `_prisma_migrations` table with the file's sha256 as checksum. An applied migration whose file
+ * has changed since is an error, never silently re-applied.
+ */
+import { createHash, randomUUID } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+
+export type MigrationResult = { applied: string[]; alreadyApplied: string[] };
+
+export function sqliteFileFromUrl(url: string): string {
+  if (!url.startsWith("file:")) {
+    throw new Error(`DATABASE_URL must be a SQLite "file:" URL for the embedded database (got a ${url.split(":")[0]} URL)`);
+  }
+  return url.slice("file:".length);
+}
+
+export function listMigrations(migrationsDir: string): { name: string; sql: string; checksum: string }[] {
+  return fs
+    .readdirSync(migrationsDir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort()
+    .map((name) => {
+      const sql = fs.readFileSync(path.join(migrationsDir, name, "migration.sql"), "utf8");
+      return { name, sql, checksum: createHash("sha256").update(sql).digest("hex") };
+    });
+}
+
+export function applySqliteMigrations(dbFile: string, migrationsDir: string): MigrationResult {
+  fs.mkdirSync(path.dirname(path.resolve(dbFile)), { recursive: true });
+  const db = new Database(dbFile);
+  try {
+    db.pragma("journal_mode = WAL");
+    db.pragma("foreign_keys = ON");
+    db.exec(`CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
+      "id" TEXT PRIMARY KEY NOT NULL,
+      "checksum" TEXT NOT NULL,
+      "finished_at" DATETIME,
+      "migration_name" TEXT NOT NULL,
+      "logs" TEXT,
+      "rolled_back_at" DATETIME,
+      "started_at" DATETIME NOT NULL DEFAULT current_timestamp,
+      "applied_steps_count" INTEGER UNSIGNED NOT NULL DEFAULT 0
+    )`);
+    const done = new Map(
+      (
+        db
+          .prepare(`SELECT migration_name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`)
+          .all() as { migration_name: string; checksum: string }[]
+      ).map((row) => [row.migration_name, row.checksum]),
+    );
+    const result: MigrationResult = { applied: [], alreadyApplied: [] };
+    for (const migration of listMigrations(migrationsDir)) {
+      const recorded = done.get(migration.name);
+      if (recorded !== undefined) {
+        if (recorded !== migration.checksum) {
+          throw new Error(`Migration ${migration.name} was changed after it was applied; add a new migration instead`);
+        }
+        result.alreadyApplied.push(migration.name);
+        continue;
+      }
+      const startedAt = new Date().toISOString();
+      db.transaction(() => {
+        db.exec(migration.sql);
+        db.prepare(
+          `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, started_at, applied_steps_count) VALUES (?, ?, ?, ?, ?, 1)`,
+        ).run(randomUUID(), migration.checksum, new Date().toISOString(), migration.name, startedAt);
+      })();
+      result.applied.push(migration.name);
+    }
+    return result;
+  } finally {
+    db.close();
+  }
+}

@@ -1,0 +1,64 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { z } from "zod";
+
+/**
+ * Every environment variable the server reads, validated once (STYLE.md). `APP_ENV=production`
+ * requires real secrets and refuses a simulated clock; `local` (the default) runs a fresh clone
+ * with no file copied by hand. An empty string counts as unset.
+ */
+export const DEFAULT_LOCAL_CLOCK = "2023-09-20T08:00:00+07:00";
+
+const emptyAsUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(emptyAsUndefined, schema.optional());
+
+const isoInstant = z.iso.datetime({ offset: true, message: "must be an ISO-8601 instant with an offset, e.g. 2023-09-20T08:00:00+07:00" });
+
+const schema = z
+  .object({
+    APP_ENV: optional(z.enum(["local", "production"])).default("local"),
+    PORT: optional(z.coerce.number().int().min(1).max(65535)).default(3000),
+    DATABASE_URL: optional(z.string().startsWith("file:", "only SQLite file: URLs are supported yet")).default("file:./data/sscasn.db"),
+    /** An ISO instant the server's clock starts at, or "real" for the real clock. */
+    APP_CLOCK: optional(z.union([z.literal("real"), isoInstant])),
+    STORAGE_DIR: optional(z.string()).default("./storage"),
+    NEXTAUTH_SECRET: optional(z.string().min(32, "must be at least 32 characters")),
+    NEXTAUTH_URL: optional(z.url()),
+    ADMIN_USERNAME: optional(z.string().regex(/^[a-z0-9._-]{3,32}$/, "3–32 of a-z 0-9 . _ -")),
+    ADMIN_PASSWORD: optional(z.string().min(12, "must be at least 12 characters")),
+  })
+  .superRefine((env, ctx) => {
+    if (env.APP_ENV !== "production") return;
+    if (!env.NEXTAUTH_SECRET) ctx.addIssue({ code: "custom", path: ["NEXTAUTH_SECRET"], message: "is required in production" });
+    if (!env.NEXTAUTH_URL) ctx.addIssue({ code: "custom", path: ["NEXTAUTH_URL"], message: "is required in production" });
+    if (env.APP_CLOCK && env.APP_CLOCK !== "real") {
+      ctx.addIssue({ code: "custom", path: ["APP_CLOCK"], message: "a simulated clock is not allowed in production" });
+    }
+  });
+
+export type Env = z.infer<typeof schema> & {
+  /** The instant the clock starts at, or null for the real clock. */
+  clockStart: string | null;
+  authSecret: string;
+};
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = schema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  - ${issue.path.join(".") || "(env)"}: ${issue.message}`);
+    throw new Error(`Invalid environment configuration:\n${lines.join("\n")}`);
+  }
+  const env = result.data;
+  const clockStart = env.APP_CLOCK === "real" ? null : (env.APP_CLOCK ?? (env.APP_ENV === "local" ? DEFAULT_LOCAL_CLOCK : null));
+  // Locally, a missing secret is generated per process (sessions then end on restart);
+  // scripts/start.mjs persists one under data/ so that they survive.
+  const authSecret = env.NEXTAUTH_SECRET ?? randomBytes(32).toString("base64url");
+  return { ...env, clockStart, authSecret };
+}
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

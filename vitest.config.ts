@@ -1,0 +1,16 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  resolve: {
+    alias: { "@": path.resolve(__dirname, "src") },
+  },
+  test: {
+    include: ["tests/unit/**/*.test.ts"],
+    environment: "node",
+    setupFiles: ["tests/setup/vitest.setup.ts"],
+    // Integration tests share one SQLite file per worker; two cores are all we have.
+    maxWorkers: 2,
+    testTimeout: 20_000,
+  },
+});
