@@ -3,7 +3,11 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   resolve: {
-    alias: { "@": path.resolve(__dirname, "src") },
+    alias: {
+      "@": path.resolve(__dirname, "src"),
+      // Next resolves "server-only" to an empty module on the server; tests run server code too.
+      "server-only": path.resolve(__dirname, "node_modules/server-only/empty.js"),
+    },
   },
   test: {
     include: ["tests/unit/**/*.test.ts"],

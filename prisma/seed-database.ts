@@ -7,8 +7,7 @@
 import type { PrismaClient } from "../src/generated/prisma/client";
 import agencies from "./data/agencies.json";
 import citizens from "./data/citizens.json";
-
-export const CPNS_2023_PERIOD_ID = "CPNS-2023";
+import { CURRENT_PERIOD_ID } from "../src/domain/registration/period";
 
 export type SeedSummary = { agencies: number; citizens: number; period: boolean; admin: boolean };
 
@@ -18,11 +17,11 @@ export async function seedDatabase(
 ): Promise<SeedSummary> {
   const summary: SeedSummary = { agencies: 0, citizens: 0, period: false, admin: false };
 
-  const period = await prisma.selectionPeriod.findUnique({ where: { id: CPNS_2023_PERIOD_ID } });
+  const period = await prisma.selectionPeriod.findUnique({ where: { id: CURRENT_PERIOD_ID } });
   if (!period) {
     await prisma.selectionPeriod.create({
       data: {
-        id: CPNS_2023_PERIOD_ID,
+        id: CURRENT_PERIOD_ID,
         name: "Seleksi CPNS 2023",
         opensAt: new Date("2023-09-20T00:00:00+07:00"),
         closesAt: new Date("2023-10-08T23:59:59+07:00"),

@@ -1,0 +1,74 @@
+import { defineConfig, devices } from "@playwright/test";
+
+/**
+ * End-to-end tests in Debian's Chromium (never a downloaded browser: ../shared/TOOLCHAIN.md)
+ * against the production build, which scripts/test.mjs makes once. Two servers run side by side,
+ * each on its own database and simulated clock: one inside the registration window, one after it
+ * closed.
+ */
+const OPEN_PORT = 3100;
+const CLOSED_PORT = 3101;
+
+const serverEnv = (port: number, database: string, clock: string) => ({
+  PORT: String(port),
+  DATABASE_URL: `file:./data/${database}`,
+  APP_CLOCK: clock,
+  STORAGE_DIR: `./data/storage-${port}`,
+  ADMIN_USERNAME: "admin",
+  ADMIN_PASSWORD: "admin-e2e-password",
+  NEXTAUTH_URL: `http://localhost:${port}`,
+  NEXT_TELEMETRY_DISABLED: "1",
+});
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  fullyParallel: false,
+  workers: process.env.CI ? 1 : 2,
+  retries: 0,
+  forbidOnly: !!process.env.CI,
+  reporter: [["list"], ["json", { outputFile: "test-results/e2e-results.json" }]],
+  timeout: 30_000,
+  use: {
+    ...devices["Desktop Chrome"],
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    locale: "id-ID",
+    timezoneId: "Asia/Jakarta",
+    permissions: ["camera"],
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-dev-shm-usage",
+        "--disable-gpu",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-quic",
+        "--use-fake-device-for-media-stream",
+        "--use-fake-ui-for-media-stream",
+      ],
+    },
+  },
+  projects: [
+    { name: "open", testIgnore: /closed\..*spec\.ts/, use: { baseURL: `http://localhost:${OPEN_PORT}` } },
+    { name: "closed", testMatch: /closed\..*spec\.ts/, use: { baseURL: `http://localhost:${CLOSED_PORT}` } },
+  ],
+  webServer: [
+    {
+      command: "node scripts/start.mjs --no-build",
+      url: `http://localhost:${OPEN_PORT}/api/registration-window`,
+      env: serverEnv(OPEN_PORT, "e2e-open.db", "2023-09-25T10:00:00+07:00"),
+      reuseExistingServer: false,
+      timeout: 120_000,
+    },
+    {
+      command: "node scripts/start.mjs --no-build",
+      url: `http://localhost:${CLOSED_PORT}/api/registration-window`,
+      env: serverEnv(CLOSED_PORT, "e2e-closed.db", "2023-10-09T00:00:00+07:00"),
+      reuseExistingServer: false,
+      timeout: 120_000,
+    },
+  ],
+});

@@ -1,0 +1,72 @@
+#!/usr/bin/env node
+/**
+ * `npm test`: the whole suite, as CI runs it: type check, unit and integration tests (Vitest),
+ * one production build, then the end-to-end tests (Playwright in Debian's Chromium).
+ * Installs Debian's chromium when it is missing and we are root; otherwise says what to install.
+ * Ends with one line "N passed, N failed" over both runners.
+ */
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+
+const root = path.resolve(import.meta.dirname, "..");
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+const bin = (name) => path.join(root, "node_modules", ".bin", name);
+const chromium = env.CHROMIUM_PATH || "/usr/bin/chromium";
+
+function run(label, command, args, options = {}) {
+  console.log(`\n== ${label}`);
+  const result = spawnSync(command, args, { cwd: root, env, stdio: "inherit", ...options });
+  return result.status === 0;
+}
+
+function ensureChromium() {
+  if (fs.existsSync(chromium)) return;
+  if (process.getuid?.() !== 0) {
+    console.error(`Chromium is missing at ${chromium}. Install Debian's package first: sudo apt-get install -y chromium`);
+    process.exit(1);
+  }
+  const ok =
+    run("installing Debian's chromium", "apt-get", ["update", "-qq"]) &&
+    run("installing Debian's chromium", "apt-get", ["install", "-y", "-qq", "chromium"], {
+      env: { ...env, DEBIAN_FRONTEND: "noninteractive" },
+    });
+  if (!ok || !fs.existsSync(chromium)) {
+    console.error("Could not install chromium with apt-get; install it by hand: apt-get install -y chromium");
+    process.exit(1);
+  }
+}
+
+function readCounts(file, pick) {
+  try {
+    return pick(JSON.parse(fs.readFileSync(path.join(root, file), "utf8")));
+  } catch {
+    return { passed: 0, failed: 0 };
+  }
+}
+
+ensureChromium();
+fs.rmSync(path.join(root, "test-results"), { recursive: true, force: true });
+fs.mkdirSync(path.join(root, "test-results"), { recursive: true });
+
+let ok = run("type check", bin("tsc"), ["--noEmit"]);
+ok = run("unit and integration tests (vitest)", bin("vitest"), ["run", "--reporter=default", "--reporter=json", "--outputFile.json=test-results/unit-results.json"]) && ok;
+if (ok) {
+  ok = run("production build", bin("next"), ["build"]);
+}
+if (ok) {
+  for (const file of fs.readdirSync(path.join(root, "data"), { withFileTypes: true })) {
+    if (file.name.startsWith("e2e-") || file.name.startsWith("storage-31")) {
+      fs.rmSync(path.join(root, "data", file.name), { recursive: true, force: true });
+    }
+  }
+  ok = run("end-to-end tests (playwright)", bin("playwright"), ["test"]) && ok;
+}
+
+const unit = readCounts("test-results/unit-results.json", (r) => ({ passed: r.numPassedTests ?? 0, failed: r.numFailedTests ?? 0 }));
+const e2e = readCounts("test-results/e2e-results.json", (r) => ({ passed: r.stats?.expected ?? 0, failed: (r.stats?.unexpected ?? 0) + (r.stats?.flaky ?? 0) }));
+console.log(`\nunit: ${unit.passed} passed, ${unit.failed} failed; e2e: ${e2e.passed} passed, ${e2e.failed} failed`);
+// A failed type check or build counts as one failure, so a red run never reads "0 failed".
+const failed = unit.failed + e2e.failed || (ok ? 0 : 1);
+console.log(`${unit.passed + e2e.passed} passed, ${failed} failed`);
+process.exit(ok ? 0 : 1);

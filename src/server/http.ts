@@ -1,0 +1,64 @@
+import "server-only";
+import { ZodError } from "zod";
+import { AppError, isAppError } from "@/domain/errors";
+import { zodIssuesToFieldErrors } from "@/schemas";
+
+/**
+ * The one place errors become HTTP responses (SPEC: `{ error: { code, message, fields? } }`).
+ * ZodError → 422 with field errors; AppError → its status; anything else is logged by code and
+ * stack only (never the request body) and answered 500.
+ */
+export function toErrorResponse(error: unknown): Response {
+  if (error instanceof ZodError) {
+    return toErrorResponse(new AppError("VALIDATION_FAILED", { fields: zodIssuesToFieldErrors(error) }));
+  }
+  if (isAppError(error)) {
+    const body = { error: { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) } };
+    return Response.json(body, { status: error.status, headers: { ...noStore, ...error.headers } });
+  }
+  console.error("unhandled error", error instanceof Error ? error.stack : typeof error);
+  const internal = new AppError("INTERNAL_ERROR");
+  return Response.json({ error: { code: internal.code, message: internal.message } }, { status: 500, headers: noStore });
+}
+
+const noStore = { "Cache-Control": "no-store" };
+
+export function jsonResponse(data: unknown, init: { status?: number; headers?: Record<string, string> } = {}): Response {
+  return Response.json(data, { status: init.status ?? 200, headers: { ...noStore, ...init.headers } });
+}
+
+export const MAX_JSON_BYTES = 64 * 1024;
+
+/** Reads a JSON body with a size limit; a wrong type is 415, too large 413, malformed 422. */
+export async function readJsonBody(request: Request, maxBytes = MAX_JSON_BYTES): Promise<unknown> {
+  const type = request.headers.get("content-type") ?? "";
+  if (!/^application\/json\b/i.test(type)) {
+    throw new AppError("UNSUPPORTED_MEDIA_TYPE", { message: "Data harus dikirim sebagai JSON." });
+  }
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > maxBytes) throw new AppError("PAYLOAD_TOO_LARGE");
+  const text = await readTextWithLimit(request, maxBytes);
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new AppError("VALIDATION_FAILED", { message: "Data yang dikirim bukan JSON yang valid." });
+  }
+}
+
+async function readTextWithLimit(request: Request, maxBytes: number): Promise<string> {
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel();
+      throw new AppError("PAYLOAD_TOO_LARGE");
+    }
+    chunks.push(value);
+  }
+  return new TextDecoder().decode(Buffer.concat(chunks));
+}

@@ -1,0 +1,59 @@
+import "server-only";
+import { AppError } from "@/domain/errors";
+import { assertAgencyAcceptsRegistrations } from "@/domain/registration/readiness";
+import { matchRegistryRecord } from "@/domain/registration/registry-match";
+import { CURRENT_PERIOD_ID } from "@/domain/registration/period";
+import { identitySchema, type IdentityOutput } from "@/schemas/identity";
+import { db } from "@/server/db";
+import { populationRegistry } from "@/server/registry/population-registry";
+
+/**
+ * Every check of the identity step, in the order an applicant can act on them: the shared schema
+ * (format rules), the agency (exists, formation verified), the population registry, and finally
+ * whether the NIK, email or mobile already has an account in this period.
+ * The caller has already checked that registration is open.
+ */
+export async function checkIdentity(data: unknown): Promise<IdentityOutput> {
+  const identity = identitySchema.parse(data);
+
+  const agency = await db().agency.findUnique({ where: { code: identity.agencyCode }, select: { formationStatus: true } });
+  try {
+    assertAgencyAcceptsRegistrations(agency);
+  } catch (error) {
+    if (error instanceof AppError && error.code === "AGENCY_NOT_FOUND") {
+      throw new AppError("AGENCY_NOT_FOUND", { fields: { agencyCode: [error.message] } });
+    }
+    throw error;
+  }
+
+  const record = await populationRegistry().findByNik(identity.nik);
+  switch (matchRegistryRecord(record, identity)) {
+    case "NIK_NOT_FOUND":
+      throw new AppError("NIK_NOT_FOUND", { fields: { nik: ["NIK tidak ditemukan."] } });
+    case "KK_MISMATCH":
+      throw new AppError("DUKCAPIL_MISMATCH", { message: "Nomor KK tidak sesuai.", fields: { kk: ["Nomor KK tidak sesuai."] } });
+    case "DATA_MISMATCH":
+      throw new AppError("DUKCAPIL_MISMATCH");
+    case "MATCH":
+      break;
+  }
+
+  await assertIdentityNotRegistered(identity);
+  return identity;
+}
+
+async function assertIdentityNotRegistered(identity: Pick<IdentityOutput, "nik" | "email" | "phone">): Promise<void> {
+  const taken = await db().account.findFirst({
+    where: {
+      periodId: CURRENT_PERIOD_ID,
+      OR: [{ nik: identity.nik }, { email: identity.email }, { phone: identity.phone }],
+    },
+    select: { nik: true, email: true, phone: true },
+  });
+  if (!taken) return;
+  if (taken.nik === identity.nik) throw new AppError("NIK_ALREADY_REGISTERED", { fields: { nik: ["NIK sudah terdaftar."] } });
+  if (taken.email === identity.email) {
+    throw new AppError("EMAIL_ALREADY_REGISTERED", { fields: { email: ["Email sudah terdaftar."] } });
+  }
+  throw new AppError("PHONE_ALREADY_REGISTERED", { fields: { phone: ["Nomor HP sudah terdaftar."] } });
+}

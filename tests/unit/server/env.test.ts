@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { DEFAULT_LOCAL_CLOCK, parseEnv } from "@/server/env";
+
+describe("environment", () => {
+  it("runs a fresh clone locally with no variables set, on the simulated clock inside the window", () => {
+    const env = parseEnv({});
+    expect(env).toMatchObject({ APP_ENV: "local", PORT: 3000, DATABASE_URL: "file:./data/sscasn.db", STORAGE_DIR: "./storage" });
+    expect(env.clockStart).toBe(DEFAULT_LOCAL_CLOCK);
+    expect(env.authSecret.length).toBeGreaterThanOrEqual(32);
+  });
+
+  it("treats empty strings as unset", () => {
+    const env = parseEnv({ PORT: "", APP_CLOCK: " ", DATABASE_URL: "" });
+    expect(env.PORT).toBe(3000);
+    expect(env.clockStart).toBe(DEFAULT_LOCAL_CLOCK);
+    expect(env.DATABASE_URL).toBe("file:./data/sscasn.db");
+  });
+
+  it("honours PORT, DATABASE_URL and APP_CLOCK, and APP_CLOCK=real for the real clock", () => {
+    const env = parseEnv({ PORT: "4000", DATABASE_URL: "file:/tmp/x.db", APP_CLOCK: "2023-10-09T00:00:00+07:00" });
+    expect(env).toMatchObject({ PORT: 4000, DATABASE_URL: "file:/tmp/x.db", clockStart: "2023-10-09T00:00:00+07:00" });
+    expect(parseEnv({ APP_CLOCK: "real" }).clockStart).toBeNull();
+  });
+
+  it("lists every problem at once", () => {
+    expect(() => parseEnv({ PORT: "0", APP_CLOCK: "yesterday", DATABASE_URL: "mysql://x" })).toThrow(
+      /PORT[\s\S]*DATABASE_URL[\s\S]*APP_CLOCK|PORT[\s\S]*APP_CLOCK[\s\S]*DATABASE_URL/,
+    );
+  });
+
+  it("refuses a production start without its secrets", () => {
+    expect(() => parseEnv({ APP_ENV: "production" })).toThrow(/NEXTAUTH_SECRET: is required in production[\s\S]*NEXTAUTH_URL: is required in production/);
+  });
+
+  it("refuses a simulated clock in production and uses the real clock there", () => {
+    const secrets = { APP_ENV: "production", NEXTAUTH_SECRET: "x".repeat(32), NEXTAUTH_URL: "https://sscasn.example.go.id" };
+    expect(() => parseEnv({ ...secrets, APP_CLOCK: "2023-09-20T00:00:00+07:00" })).toThrow(/APP_CLOCK: a simulated clock is not allowed in production/);
+    const env = parseEnv(secrets);
+    expect(env.clockStart).toBeNull();
+    expect(env.authSecret).toBe("x".repeat(32));
+  });
+});
