@@ -9,7 +9,8 @@ import { defineConfig, devices } from "@playwright/test";
 const OPEN_PORT = 3100;
 const CLOSED_PORT = 3101;
 
-const serverEnv = (port: number, database: string, clock: string) => ({
+const serverEnv = (port: number, database: string, clock: string, timeZone: string) => ({
+  TZ: timeZone,
   PORT: String(port),
   DATABASE_URL: `file:./data/${database}`,
   APP_CLOCK: clock,
@@ -59,14 +60,14 @@ export default defineConfig({
     {
       command: "node scripts/start.mjs --no-build",
       url: `http://localhost:${OPEN_PORT}/api/registration-window`,
-      env: serverEnv(OPEN_PORT, "e2e-open.db", "2023-09-25T10:00:00+07:00"),
+      env: serverEnv(OPEN_PORT, "e2e-open.db", "2023-09-25T10:00:00+07:00", "Pacific/Kiritimati"),
       reuseExistingServer: false,
       timeout: 120_000,
     },
     {
       command: "node scripts/start.mjs --no-build",
       url: `http://localhost:${CLOSED_PORT}/api/registration-window`,
-      env: serverEnv(CLOSED_PORT, "e2e-closed.db", "2023-10-09T00:00:00+07:00"),
+      env: serverEnv(CLOSED_PORT, "e2e-closed.db", "2023-10-09T00:00:00+07:00", "America/Los_Angeles"),
       reuseExistingServer: false,
       timeout: 120_000,
     },

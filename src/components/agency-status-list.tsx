@@ -1,14 +1,9 @@
 "use client";
 
 import { useId, useMemo, useState } from "react";
+import { AGENCY_KIND_LABELS, AGENCY_KINDS, FORMATION_STATUS_LABELS, isFormationStatus } from "@/domain/registration/readiness";
 
 export type AgencyRow = { code: string; name: string; kind: string; formationStatus: string };
-
-const KIND_SECTIONS = [
-  { kind: "PUSAT", title: "Instansi Pusat" },
-  { kind: "PROVINSI", title: "Pemerintah Provinsi" },
-  { kind: "KABUPATEN_KOTA", title: "Pemerintah Kabupaten/Kota" },
-] as const;
 
 /**
  * Every agency with its formation status, searchable, so an applicant learns before starting
@@ -38,13 +33,13 @@ export function AgencyStatusList({ agencies }: { agencies: AgencyRow[] }) {
       <p className="mt-2 text-sm text-slate-700" aria-live="polite">
         {filtered.length} dari {agencies.length} instansi ditampilkan.
       </p>
-      {KIND_SECTIONS.map(({ kind, title }) => {
+      {AGENCY_KINDS.map((kind) => {
         const rows = filtered.filter((a) => a.kind === kind);
         if (rows.length === 0) return null;
         return (
           <section key={kind} aria-labelledby={`instansi-${kind}`} className="mt-6">
             <h3 id={`instansi-${kind}`} className="text-lg font-semibold">
-              {title}
+              {AGENCY_KIND_LABELS[kind]}
             </h3>
             <ul className="mt-2 divide-y divide-slate-200 rounded-md border border-slate-200 bg-white">
               {rows.map((agency) => (
@@ -62,13 +57,13 @@ export function AgencyStatusList({ agencies }: { agencies: AgencyRow[] }) {
 }
 
 export function FormationStatusBadge({ status }: { status: string }) {
-  return status === "VERIFIED" ? (
-    <span className="inline-flex w-fit rounded-full bg-green-100 px-3 py-1 text-sm font-medium text-green-900">
-      Formasi sudah terverifikasi
-    </span>
-  ) : (
-    <span className="inline-flex w-fit rounded-full bg-amber-100 px-3 py-1 text-sm font-medium text-amber-950">
-      Formasi masih diverifikasi
+  const verified = status === "VERIFIED";
+  const label = isFormationStatus(status) ? FORMATION_STATUS_LABELS[status] : FORMATION_STATUS_LABELS.IN_VERIFICATION;
+  return (
+    <span
+      className={`inline-flex w-fit rounded-full px-3 py-1 text-sm font-medium ${verified ? "bg-green-100 text-green-900" : "bg-amber-100 text-amber-950"}`}
+    >
+      {label}
     </span>
   );
 }

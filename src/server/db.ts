@@ -3,8 +3,8 @@ import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "@/generated/prisma/client";
 import { env } from "@/server/env";
 
-/** One Prisma client per process (kept across hot reloads in development). */
-const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
+/** One Prisma client per process and database (kept across hot reloads in development). */
+const globalForPrisma = globalThis as unknown as { prismaClients?: Map<string, PrismaClient> };
 
 export function createPrismaClient(databaseUrl: string): PrismaClient {
   const adapter = new PrismaBetterSqlite3({ url: databaseUrl });
@@ -12,6 +12,12 @@ export function createPrismaClient(databaseUrl: string): PrismaClient {
 }
 
 export function db(): PrismaClient {
-  globalForPrisma.prisma ??= createPrismaClient(env().DATABASE_URL);
-  return globalForPrisma.prisma;
+  const url = env().DATABASE_URL;
+  const clients = (globalForPrisma.prismaClients ??= new Map());
+  let client = clients.get(url);
+  if (!client) {
+    client = createPrismaClient(url);
+    clients.set(url, client);
+  }
+  return client;
 }

@@ -1,5 +1,5 @@
 -- Initial schema of the SSCASN "Buat Akun" portal (SQLite). Written to match prisma/schema.prisma;
--- tests/unit/db/schema-agreement.test.ts checks that the migrated tables and the model agree.
+-- tests/unit/db/migrations.test.ts checks that the migrated tables and the model agree.
 
 CREATE TABLE "Agency" (
     "code" TEXT NOT NULL PRIMARY KEY,

@@ -3,7 +3,7 @@ import { AppError } from "@/domain/errors";
 import { assertAgencyAcceptsRegistrations } from "@/domain/registration/readiness";
 import { matchRegistryRecord } from "@/domain/registration/registry-match";
 import { CURRENT_PERIOD_ID } from "@/domain/registration/period";
-import { identitySchema, type IdentityOutput } from "@/schemas/identity";
+import { makeIdentitySchema, type IdentitySchemaOptions, type IdentityValues } from "@/schemas/identity";
 import { db } from "@/server/db";
 import { populationRegistry } from "@/server/registry/population-registry";
 
@@ -11,10 +11,11 @@ import { populationRegistry } from "@/server/registry/population-registry";
  * Every check of the identity step, in the order an applicant can act on them: the shared schema
  * (format rules), the agency (exists, formation verified), the population registry, and finally
  * whether the NIK, email or mobile already has an account in this period.
- * The caller has already checked that registration is open.
+ * The caller has already checked that registration is open; `options.closingDate` is the period's
+ * closing day (the schedule is data), against which ages are judged.
  */
-export async function checkIdentity(data: unknown): Promise<IdentityOutput> {
-  const identity = identitySchema.parse(data);
+export async function checkIdentity(data: unknown, options: IdentitySchemaOptions): Promise<IdentityValues> {
+  const identity = makeIdentitySchema(options).parse(data);
 
   const agency = await db().agency.findUnique({ where: { code: identity.agencyCode }, select: { formationStatus: true } });
   try {
@@ -42,7 +43,7 @@ export async function checkIdentity(data: unknown): Promise<IdentityOutput> {
   return identity;
 }
 
-async function assertIdentityNotRegistered(identity: Pick<IdentityOutput, "nik" | "email" | "phone">): Promise<void> {
+async function assertIdentityNotRegistered(identity: Pick<IdentityValues, "nik" | "email" | "phone">): Promise<void> {
   const taken = await db().account.findFirst({
     where: {
       periodId: CURRENT_PERIOD_ID,

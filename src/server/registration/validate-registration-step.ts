@@ -1,29 +1,36 @@
 import "server-only";
 import { z } from "zod";
 import { AppError } from "@/domain/errors";
-import { STEP_SCHEMAS } from "@/schemas";
+import { closingDate, type RegistrationPeriod } from "@/domain/registration/window";
+import { STEP_IDS, STEP_SCHEMAS } from "@/schemas";
+import { makePasswordSchema, passwordContextFrom } from "@/schemas/password";
 import { checkIdentity } from "@/server/registration/check-identity";
 
 const requestSchema = z.object({
-  step: z.enum(Object.keys(STEP_SCHEMAS) as [keyof typeof STEP_SCHEMAS, ...(keyof typeof STEP_SCHEMAS)[]], {
-    message: "Langkah pendaftaran tidak dikenal.",
-  }),
+  step: z.enum(STEP_IDS),
   data: z.unknown(),
+  /** The identity step's answers, so the password step can be judged against them. */
+  identity: z.unknown().optional(),
 });
 
 /**
  * `POST /api/registrations/validate`: the step's shared schema plus the server-only checks the
  * step has. The route checks the registration window before it even reads the body (SPEC).
  */
-export async function validateRegistrationStep(body: unknown): Promise<void> {
+export async function validateRegistrationStep(body: unknown, period: RegistrationPeriod): Promise<void> {
   const parsed = requestSchema.safeParse(body);
   if (!parsed.success) {
     throw new AppError("VALIDATION_FAILED", { fields: { step: ["Langkah pendaftaran tidak dikenal."] } });
   }
-  const { step, data } = parsed.data;
-  if (step === "identity") {
-    await checkIdentity(data);
-    return;
+  const { step, data, identity } = parsed.data;
+  switch (step) {
+    case "identity":
+      await checkIdentity(data, { closingDate: closingDate(period) });
+      return;
+    case "password":
+      makePasswordSchema(passwordContextFrom(identity)).parse(data);
+      return;
+    default:
+      STEP_SCHEMAS[step].parse(data);
   }
-  STEP_SCHEMAS[step].parse(data);
 }

@@ -4,8 +4,8 @@ import { validateRegistrationStep } from "@/server/registration/validate-registr
 
 export async function POST(request: Request): Promise<Response> {
   try {
-    await assertRegistrationIsOpen();
-    await validateRegistrationStep(await readJsonBody(request));
+    const window = await assertRegistrationIsOpen();
+    await validateRegistrationStep(await readJsonBody(request), window);
     return jsonResponse({ ok: true });
   } catch (error) {
     return toErrorResponse(error);

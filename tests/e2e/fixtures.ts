@@ -1,0 +1,29 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page } from "@playwright/test";
+
+/** SPEC's accessibility bar: WCAG 2.0/2.1 A and AA, and 2.2 AA. */
+export const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+export async function expectNoAxeViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  expect(summary).toEqual([]);
+}
+
+/** Nothing may scroll sideways on a 360 px phone. */
+export async function expectNoHorizontalScroll(page: Page): Promise<void> {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+}
+
+/** The first sample identity of the README (prisma/data/citizens.json). */
+export const BUDI = {
+  nik: "3273011205980001",
+  kk: "3273011103190001",
+  fullName: "Budi Santoso",
+  birthPlace: "Bandung",
+  birthDate: "1998-05-12",
+  phone: "081234567890",
+  email: "budi.santoso@example.com",
+  agencyCode: "KOTA-3273",
+};
