@@ -2,7 +2,8 @@ import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
   // Native modules and packages that read their own files at run time stay outside the bundle.
-  serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "@prisma/adapter-better-sqlite3"],
+  // svg-captcha reads its font file at run time (../shared/TOOLCHAIN.md).
+  serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "@prisma/adapter-better-sqlite3", "sharp", "svg-captcha"],
   poweredByHeader: false,
   async headers() {
     return [

@@ -61,7 +61,7 @@ CREATE TABLE "Citizen" (
 
 CREATE TABLE "Captcha" (
     "id" TEXT NOT NULL PRIMARY KEY,
-    "answerHash" TEXT NOT NULL,
+    "answer" TEXT NOT NULL,
     "expiresAt" DATETIME NOT NULL,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
 );
@@ -74,6 +74,15 @@ CREATE TABLE "AuditLog" (
     "target" TEXT,
     "before" TEXT,
     "after" TEXT,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+
+CREATE TABLE "IdempotencyRecord" (
+    "key" TEXT NOT NULL PRIMARY KEY,
+    "requestHash" TEXT NOT NULL,
+    "state" TEXT NOT NULL,
+    "responseStatus" INTEGER,
+    "responseBody" TEXT,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
 );
 
@@ -93,6 +102,7 @@ CREATE UNIQUE INDEX "Account_periodId_phone_key" ON "Account"("periodId", "phone
 CREATE INDEX "Citizen_kk_idx" ON "Citizen"("kk");
 CREATE INDEX "Captcha_expiresAt_idx" ON "Captcha"("expiresAt");
 CREATE INDEX "AuditLog_createdAt_idx" ON "AuditLog"("createdAt");
+CREATE INDEX "IdempotencyRecord_createdAt_idx" ON "IdempotencyRecord"("createdAt");
 CREATE UNIQUE INDEX "AdminUser_username_key" ON "AdminUser"("username");
 
 -- Confirmed accounts are immutable (SPEC "Immutability"): no UPDATE of an account row, whatever
