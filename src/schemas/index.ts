@@ -1,0 +1,70 @@
+/**
+ * The wizard's step schemas by step id, shared by the browser and the server, and the mapping
+ * from zod issues to the API's `fields`.
+ */
+import { z } from "zod";
+import { type FieldErrors } from "@/domain/errors";
+import { type IdentitySchemaOptions, identitySchema, makeIdentitySchema } from "@/schemas/identity";
+import { captchaSchema } from "@/schemas/captcha";
+import { documentsSchema } from "@/schemas/documents";
+import { makePasswordSchema, passwordContextFrom, passwordSchema } from "@/schemas/password";
+import { reviewSchema } from "@/schemas/review";
+
+export const STEP_IDS = ["identity", "documents", "password", "captcha", "review"] as const;
+export type StepId = (typeof STEP_IDS)[number];
+
+/**
+ * Default schemas (CPNS 2023 closing date; password without identity context). A server that
+ * validates the password step should use `makePasswordSchema(passwordContextFrom(identity))`.
+ */
+export const STEP_SCHEMAS = {
+  identity: identitySchema,
+  documents: documentsSchema,
+  password: passwordSchema,
+  captcha: captchaSchema,
+  review: reviewSchema,
+} as const satisfies Record<StepId, z.ZodType>;
+
+export function isStepId(value: unknown): value is StepId {
+  return typeof value === "string" && (STEP_IDS as readonly string[]).includes(value);
+}
+
+/** Key for issues that belong to no field (path []). */
+export const FORM_ERROR_KEY = "_form";
+
+/** Issue paths joined with "." (e.g. "ktpPhoto", "nik") → their messages, without duplicates. */
+export function zodIssuesToFieldErrors(error: { issues: readonly z.core.$ZodIssue[] }): FieldErrors {
+  const fields: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length > 0 ? issue.path.map(String).join(".") : FORM_ERROR_KEY;
+    const messages = (fields[key] ??= []);
+    if (!messages.includes(issue.message)) messages.push(issue.message);
+  }
+  return fields;
+}
+
+/**
+ * Every text field of the final submission (identity + password + captcha), checked together so
+ * the password is judged against the submitted NIK, KK, birth date and name. The photos arrive as
+ * files and are checked by the server separately.
+ */
+export function makeRegistrationFieldsSchema(options: IdentitySchemaOptions) {
+  const identity = makeIdentitySchema(options);
+  return z.unknown().transform((data, ctx) => {
+    const results = [
+      identity.safeParse(data),
+      makePasswordSchema(passwordContextFrom(data)).safeParse(data),
+      captchaSchema.safeParse(data),
+    ] as const;
+    for (const result of results) {
+      for (const issue of result.error?.issues ?? []) {
+        ctx.addIssue({ code: "custom", message: issue.message, path: issue.path });
+      }
+    }
+    const [id, password, captcha] = results;
+    if (!id.success || !password.success || !captcha.success) return z.NEVER;
+    return { ...id.data, ...password.data, ...captcha.data };
+  });
+}
+
+export type RegistrationFields = z.output<ReturnType<typeof makeRegistrationFieldsSchema>>;
