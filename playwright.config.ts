@@ -6,15 +6,17 @@ import { defineConfig, devices } from "@playwright/test";
  * each on its own database and simulated clock: one inside the registration window, one after it
  * closed.
  */
-const OPEN_PORT = 3100;
-const CLOSED_PORT = 3101;
+// E2E_PORT_BASE moves both servers, so two checkouts can run their suites side by side.
+const PORT_BASE = Number(process.env.E2E_PORT_BASE || 3100);
+const OPEN_PORT = PORT_BASE;
+const CLOSED_PORT = PORT_BASE + 1;
 
 const serverEnv = (port: number, database: string, clock: string, timeZone: string) => ({
   TZ: timeZone,
   PORT: String(port),
   DATABASE_URL: `file:./data/${database}`,
   APP_CLOCK: clock,
-  STORAGE_DIR: `./data/storage-${port}`,
+  STORAGE_DIR: `./data/e2e-storage-${port}`,
   ADMIN_USERNAME: "admin",
   ADMIN_PASSWORD: "admin-e2e-password",
   NEXTAUTH_URL: `http://localhost:${port}`,

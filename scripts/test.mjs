@@ -56,7 +56,7 @@ if (ok) {
 }
 if (ok) {
   for (const file of fs.readdirSync(path.join(root, "data"), { withFileTypes: true })) {
-    if (file.name.startsWith("e2e-") || file.name.startsWith("storage-31")) {
+    if (file.name.startsWith("e2e-")) {
       fs.rmSync(path.join(root, "data", file.name), { recursive: true, force: true });
     }
   }
