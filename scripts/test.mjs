@@ -46,11 +46,12 @@ function readCounts(file, pick) {
 }
 
 ensureChromium();
-fs.rmSync(path.join(root, "test-results"), { recursive: true, force: true });
-fs.mkdirSync(path.join(root, "test-results"), { recursive: true });
+// Runner summaries go to reports/ (Playwright empties test-results/ when it starts).
+fs.rmSync(path.join(root, "reports"), { recursive: true, force: true });
+fs.mkdirSync(path.join(root, "reports"), { recursive: true });
 
 let ok = run("type check", bin("tsc"), ["--noEmit"]);
-ok = run("unit and integration tests (vitest)", bin("vitest"), ["run", "--reporter=default", "--reporter=json", "--outputFile.json=test-results/unit-results.json"]) && ok;
+ok = run("unit and integration tests (vitest)", bin("vitest"), ["run", "--reporter=default", "--reporter=json", "--outputFile.json=reports/unit-results.json"]) && ok;
 if (ok) {
   ok = run("production build", bin("next"), ["build"]);
 }
@@ -65,8 +66,8 @@ if (ok) {
   ok = run("end-to-end tests (playwright)", bin("playwright"), ["test"]) && ok;
 }
 
-const unit = readCounts("test-results/unit-results.json", (r) => ({ passed: r.numPassedTests ?? 0, failed: r.numFailedTests ?? 0 }));
-const e2e = readCounts("test-results/e2e-results.json", (r) => ({ passed: r.stats?.expected ?? 0, failed: (r.stats?.unexpected ?? 0) + (r.stats?.flaky ?? 0) }));
+const unit = readCounts("reports/unit-results.json", (r) => ({ passed: r.numPassedTests ?? 0, failed: r.numFailedTests ?? 0 }));
+const e2e = readCounts("reports/e2e-results.json", (r) => ({ passed: r.stats?.expected ?? 0, failed: (r.stats?.unexpected ?? 0) + (r.stats?.flaky ?? 0) }));
 console.log(`\nunit: ${unit.passed} passed, ${unit.failed} failed; e2e: ${e2e.passed} passed, ${e2e.failed} failed`);
 // A failed type check or build counts as one failure, so a red run never reads "0 failed".
 const failed = unit.failed + e2e.failed || (ok ? 0 : 1);
