@@ -35,8 +35,8 @@ if ((env.APP_ENV || "local") === "local") {
   env.NEXTAUTH_SECRET ||= secrets.NEXTAUTH_SECRET;
   env.ADMIN_USERNAME ||= "admin";
   env.ADMIN_PASSWORD ||= secrets.ADMIN_PASSWORD;
+  env.NEXTAUTH_URL ||= `http://localhost:${env.PORT || 3000}`;
 }
-env.NEXTAUTH_URL ||= `http://localhost:${env.PORT || 3000}`;
 
 function run(command, commandArgs) {
   const result = spawnSync(command, commandArgs, { cwd: root, env, stdio: "inherit" });
