@@ -1,0 +1,85 @@
+import "server-only";
+import { AppError } from "@/domain/errors";
+import { CURRENT_PERIOD_ID } from "@/domain/registration/period";
+import { hashSecret, verifySecret } from "@/server/auth/password-hash";
+import type { SessionUser } from "@/server/auth/session-user";
+import { assertSignInAllowed, recordSignInAttempt, type AccountScope } from "@/server/auth/sign-in-throttle";
+import { consumeCaptcha } from "@/server/captcha/verify-captcha";
+import { db } from "@/server/db";
+
+/**
+ * The credentials check behind both sign-ins. The answer is the same whether or not the NIK or
+ * username exists (a dummy hash is verified for unknown ones, so the timing matches too), every
+ * outcome is counted for throttling, and after a few failures a captcha is required.
+ * Errors thrown here reach the sign-in form as next-auth's `error` string.
+ */
+export const SIGN_IN_ERRORS = {
+  CAPTCHA_REQUIRED: "CAPTCHA_REQUIRED",
+  CAPTCHA_INVALID: "CAPTCHA_INVALID",
+  RATE_LIMITED: "RATE_LIMITED",
+} as const;
+
+export type SignInCredentials = { identifier: string; password: string; captchaId?: string; captchaAnswer?: string };
+
+let dummyHash: Promise<string> | undefined;
+
+async function checkCredentials(
+  scope: AccountScope,
+  credentials: SignInCredentials,
+  ip: string | null,
+  find: (identifier: string) => Promise<{ user: SessionUser; passwordHash: string } | null>,
+): Promise<SessionUser | null> {
+  const identifier = credentials.identifier.trim();
+  const subject = { scope, identifier, ip };
+  try {
+    const { captchaRequired } = await assertSignInAllowed(subject);
+    if (captchaRequired) {
+      if (!credentials.captchaId || !credentials.captchaAnswer) throw new Error(SIGN_IN_ERRORS.CAPTCHA_REQUIRED);
+      await consumeCaptcha(credentials.captchaId, credentials.captchaAnswer);
+    }
+  } catch (error) {
+    if (error instanceof AppError) throw new Error(error.code === "RATE_LIMITED" ? SIGN_IN_ERRORS.RATE_LIMITED : SIGN_IN_ERRORS.CAPTCHA_INVALID);
+    throw error;
+  }
+  const found = identifier && credentials.password ? await find(identifier) : null;
+  dummyHash ??= hashSecret(crypto.randomUUID());
+  const passed = found ? await verifySecret(found.passwordHash, credentials.password) : (await verifySecret(await dummyHash, credentials.password), false);
+  await recordSignInAttempt(subject, passed);
+  return passed && found ? found.user : null;
+}
+
+export function authorizeApplicant(credentials: SignInCredentials, ip: string | null): Promise<SessionUser | null> {
+  return checkCredentials("APPLICANT", credentials, ip, async (nik) => {
+    const account = await db().account.findUnique({
+      where: { periodId_nik: { periodId: CURRENT_PERIOD_ID, nik } },
+      select: { id: true, fullName: true, credential: { select: { passwordHash: true, sessionVersion: true } } },
+    });
+    if (!account?.credential) return null;
+    return {
+      user: { id: account.id, role: "APPLICANT", name: account.fullName, sessionVersion: account.credential.sessionVersion },
+      passwordHash: account.credential.passwordHash,
+    };
+  });
+}
+
+export function authorizeAdmin(credentials: SignInCredentials, ip: string | null): Promise<SessionUser | null> {
+  return checkCredentials("ADMIN", credentials, ip, async (username) => {
+    const admin = await db().adminUser.findUnique({ where: { username: username.toLowerCase() } });
+    if (!admin) return null;
+    return { user: { id: admin.id, role: "ADMIN", name: admin.username, sessionVersion: admin.sessionVersion }, passwordHash: admin.passwordHash };
+  });
+}
+
+/** The session's version as the database has it now; a logout or password change bumps it. */
+export async function currentSessionVersion(role: SessionUser["role"], id: string): Promise<number | null> {
+  if (role === "ADMIN") {
+    return (await db().adminUser.findUnique({ where: { id }, select: { sessionVersion: true } }))?.sessionVersion ?? null;
+  }
+  return (await db().credential.findUnique({ where: { accountId: id }, select: { sessionVersion: true } }))?.sessionVersion ?? null;
+}
+
+/** Ends every session of this user (logout, password change). */
+export async function endAllSessions(role: SessionUser["role"], id: string): Promise<void> {
+  if (role === "ADMIN") await db().adminUser.update({ where: { id }, data: { sessionVersion: { increment: 1 } } });
+  else await db().credential.update({ where: { accountId: id }, data: { sessionVersion: { increment: 1 } } });
+}
