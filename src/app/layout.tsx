@@ -3,6 +3,7 @@ import Link from "next/link";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { SimulatedClockBanner } from "@/components/simulated-clock-banner";
+import { getSessionUser } from "@/server/auth/session";
 import { clock } from "@/server/clock";
 import "./globals.css";
 
@@ -17,6 +18,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   // Every page depends on the clock and the database: render per request, never at build time.
   await connection();
   const serverClock = clock();
+  const user = await getSessionUser();
   return (
     <html lang="id">
       <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased">
@@ -33,6 +35,21 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               <span className="text-xl font-bold tracking-wide">SSCASN</span>
               <span className="text-xs text-brand-100">Sistem Seleksi Calon Aparatur Sipil Negara</span>
             </Link>
+            <nav aria-label="Akun">
+              {user?.role === "ADMIN" ? (
+                <Link href="/admin" className="rounded-md border border-white/70 px-3 py-2 text-sm font-medium hover:bg-white/10">
+                  Konsol Admin
+                </Link>
+              ) : user?.role === "APPLICANT" ? (
+                <Link href="/akun" className="rounded-md border border-white/70 px-3 py-2 text-sm font-medium hover:bg-white/10">
+                  Akun Saya
+                </Link>
+              ) : (
+                <Link href="/masuk" className="rounded-md border border-white/70 px-3 py-2 text-sm font-medium hover:bg-white/10">
+                  Masuk
+                </Link>
+              )}
+            </nav>
           </div>
         </header>
         <main id="konten" className="mx-auto max-w-5xl px-4 py-6 sm:py-10">

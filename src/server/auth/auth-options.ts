@@ -1,7 +1,7 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { authorizeAdmin, authorizeApplicant, currentSessionVersion } from "@/server/auth/authorize";
+import { authorizeAdmin, authorizeApplicant, currentSessionVersion, endAllSessions } from "@/server/auth/authorize";
 import { clientIp } from "@/server/auth/client-ip";
 import { SESSION_ABSOLUTE_SECONDS, SESSION_IDLE_SECONDS } from "@/server/auth/session-user";
 import { env } from "@/server/env";
@@ -57,6 +57,12 @@ export function authOptions(): NextAuthOptions {
         authorize: (credentials, req) => authorizeAdmin(toSignIn(credentials, "username"), clientIp(headerOf(req))),
       }),
     ],
+    events: {
+      // Logging out ends every session of this user, not just this browser's cookie.
+      async signOut({ token }) {
+        if (token?.role && token.sub) await endAllSessions(token.role, token.sub);
+      },
+    },
     callbacks: {
       async jwt({ token, user }) {
         if (user) {

@@ -16,7 +16,8 @@ export const CAPTCHA_AFTER_FAILURES = 3;
 export const MAX_ACCOUNT_FAILURES_PER_HOUR = 100;
 export const MAX_IP_FAILURES_PER_HOUR = 1000;
 
-export type AccountScope = "APPLICANT" | "ADMIN";
+/** APPLICANT and ADMIN sign-ins, and password RECOVERY, are counted apart. */
+export type AccountScope = "APPLICANT" | "ADMIN" | "RECOVERY";
 export type SignInSubject = { scope: AccountScope; identifier: string; ip: string | null };
 
 function subjectHash(scope: string, value: string): string {

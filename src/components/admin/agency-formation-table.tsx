@@ -1,0 +1,101 @@
+"use client";
+
+import { useId, useMemo, useState } from "react";
+import { FormationStatusBadge, type AgencyRow } from "@/components/agency-status-list";
+import { AGENCY_KIND_LABELS, isAgencyKind } from "@/domain/registration/readiness";
+import { apiRequest } from "@/lib/api-client";
+
+/** Every agency with its formation status and a toggle; each change is saved (and audited) at once. */
+export function AgencyFormationTable({ agencies: initial }: { agencies: AgencyRow[] }) {
+  const [agencies, setAgencies] = useState(initial);
+  const [query, setQuery] = useState("");
+  const [busy, setBusy] = useState<string | null>(null);
+  const [announcement, setAnnouncement] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const searchId = useId();
+
+  const shown = useMemo(() => {
+    const needle = query.trim().toLocaleLowerCase("id-ID");
+    return needle ? agencies.filter((a) => `${a.name} ${a.code}`.toLocaleLowerCase("id-ID").includes(needle)) : agencies;
+  }, [agencies, query]);
+
+  async function toggle(agency: AgencyRow) {
+    const formationStatus = agency.formationStatus === "VERIFIED" ? "IN_VERIFICATION" : "VERIFIED";
+    setBusy(agency.code);
+    setError(null);
+    const result = await apiRequest<AgencyRow>(`/api/admin/agencies/${encodeURIComponent(agency.code)}`, {
+      method: "PATCH",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ formationStatus }),
+    });
+    setBusy(null);
+    if (!result.ok) {
+      setError(`${agency.name}: ${result.error.message}`);
+      return;
+    }
+    setAgencies((list) => list.map((a) => (a.code === agency.code ? { ...a, formationStatus: result.data.formationStatus } : a)));
+    setAnnouncement(
+      `${agency.name}: formasi ${result.data.formationStatus === "VERIFIED" ? "ditandai sudah diverifikasi" : "dikembalikan ke proses verifikasi"}.`,
+    );
+  }
+
+  return (
+    <div className="space-y-3">
+      <label htmlFor={searchId} className="block font-medium">
+        Cari instansi
+      </label>
+      <input
+        id={searchId}
+        type="search"
+        value={query}
+        onChange={(event) => setQuery(event.target.value)}
+        className="w-full rounded-md border border-slate-500 bg-white px-3 py-2 sm:max-w-md"
+      />
+      <p role="status" className="min-h-6 text-sm text-green-900">
+        {announcement}
+      </p>
+      {error ? (
+        <p role="alert" className="rounded-md border-2 border-red-700 bg-white p-3 text-red-800">
+          {error}
+        </p>
+      ) : null}
+      <div className="overflow-x-auto">
+        <table className="w-full min-w-[36rem] border-collapse bg-white text-left text-sm">
+          <caption className="sr-only">Status formasi setiap instansi</caption>
+          <thead>
+            <tr className="border-b border-slate-300">
+              <th scope="col" className="p-2">Instansi</th>
+              <th scope="col" className="p-2">Jenis</th>
+              <th scope="col" className="p-2">Status formasi</th>
+              <th scope="col" className="p-2">Tindakan</th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((agency) => (
+              <tr key={agency.code} className="border-b border-slate-200">
+                <th scope="row" className="p-2 font-normal">
+                  {agency.name} <span className="block font-mono text-xs text-slate-600">{agency.code}</span>
+                </th>
+                <td className="p-2">{isAgencyKind(agency.kind) ? AGENCY_KIND_LABELS[agency.kind] : agency.kind}</td>
+                <td className="p-2">
+                  <FormationStatusBadge status={agency.formationStatus} />
+                </td>
+                <td className="p-2">
+                  <button
+                    type="button"
+                    disabled={busy === agency.code}
+                    onClick={() => void toggle(agency)}
+                    aria-label={`${agency.formationStatus === "VERIFIED" ? "Kembalikan ke proses verifikasi" : "Tandai formasi sudah diverifikasi"}: ${agency.name}`}
+                    className="rounded-md border border-brand-700 px-3 py-1.5 font-medium text-brand-700 hover:bg-brand-50 disabled:opacity-60"
+                  >
+                    {agency.formationStatus === "VERIFIED" ? "Kembalikan ke verifikasi" : "Tandai terverifikasi"}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+import "server-only";
+import { AppError } from "@/domain/errors";
+import { CURRENT_PERIOD_ID } from "@/domain/registration/period";
+import { passwordRecoverySchema } from "@/schemas/password-recovery";
+import { hashSecret, verifySecret } from "@/server/auth/password-hash";
+import { assertSignInAllowed, recordSignInAttempt } from "@/server/auth/sign-in-throttle";
+import { consumeCaptcha } from "@/server/captcha/verify-captcha";
+import { clock } from "@/server/clock";
+import { db } from "@/server/db";
+import { normalizeSecurityAnswer } from "@/server/registration/security-answer";
+
+export const RECOVERY_MISMATCH_MESSAGE =
+  "Data pemulihan tidak sesuai. Periksa NIK, Nomor KK, tanggal lahir, pertanyaan keamanan dan jawabannya.";
+
+/**
+ * Sets a new password for an applicant who proves who they are: NIK, KK, birth date, one of their
+ * two security answers, and a captcha. Throttled like sign-in (per account and per IP); one
+ * answer for every mismatch, so it does not tell which part was wrong. Only the credential
+ * changes, and every existing session ends (its version moves on).
+ */
+export async function recoverPassword(body: unknown, ip: string | null): Promise<void> {
+  const input = passwordRecoverySchema.parse(body);
+  const subject = { scope: "RECOVERY" as const, identifier: input.nik, ip };
+  await assertSignInAllowed(subject);
+  await consumeCaptcha(input.captchaId, input.captchaAnswer);
+
+  const account = await db().account.findUnique({
+    where: { periodId_nik: { periodId: CURRENT_PERIOD_ID, nik: input.nik } },
+    select: { id: true, kk: true, birthDate: true, credential: true },
+  });
+  const credential = account?.credential;
+  const answerHash =
+    credential?.securityQuestion1 === input.securityQuestion
+      ? credential.securityAnswer1Hash
+      : credential?.securityQuestion2 === input.securityQuestion
+        ? credential.securityAnswer2Hash
+        : null;
+  const answerMatches = answerHash ? await verifySecret(answerHash, normalizeSecurityAnswer(input.securityAnswer)) : false;
+  const matches = Boolean(account && account.kk === input.kk && account.birthDate === input.birthDate && answerMatches);
+  await recordSignInAttempt(subject, matches);
+  if (!matches || !account) throw new AppError("VALIDATION_FAILED", { message: RECOVERY_MISMATCH_MESSAGE });
+
+  await db().credential.update({
+    where: { accountId: account.id },
+    data: { passwordHash: await hashSecret(input.newPassword), passwordChangedAt: clock().now(), sessionVersion: { increment: 1 } },
+  });
+}
