@@ -16,12 +16,23 @@ export function toErrorResponse(error: unknown): Response {
     const body = { error: { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) } };
     return Response.json(body, { status: error.status, headers: { ...noStore, ...error.headers } });
   }
-  console.error("unhandled error", error instanceof Error ? error.stack : typeof error);
+  console.error("unhandled error", describeForLog(error));
   const internal = new AppError("INTERNAL_ERROR");
   return Response.json({ error: { code: internal.code, message: internal.message } }, { status: 500, headers: noStore });
 }
 
 const noStore = { "Cache-Control": "no-store" };
+
+/**
+ * What an unexpected error may put in the log: its type, code and stack frames, never its
+ * message (a database error's message can quote the query's arguments: NIKs, names).
+ */
+export function describeForLog(error: unknown): string {
+  if (!(error instanceof Error)) return typeof error;
+  const code = (error as { code?: unknown }).code;
+  const frames = (error.stack ?? "").split("\n").filter((line) => line.trimStart().startsWith("at ")).slice(0, 8);
+  return [`${error.name}${typeof code === "string" ? ` ${code}` : ""}`, ...frames].join("\n");
+}
 
 export function jsonResponse(data: unknown, init: { status?: number; headers?: Record<string, string> } = {}): Response {
   return Response.json(data, { status: init.status ?? 200, headers: { ...noStore, ...init.headers } });

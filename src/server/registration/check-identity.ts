@@ -16,7 +16,15 @@ import { populationRegistry } from "@/server/registry/population-registry";
  */
 export async function checkIdentity(data: unknown, options: IdentitySchemaOptions): Promise<IdentityValues> {
   const identity = makeIdentitySchema(options).parse(data);
+  await checkParsedIdentity(identity);
+  return identity;
+}
 
+/**
+ * The server-only checks on identity data the shared schema has already accepted (the final
+ * submission parses every field at once, then calls this at the moment of saving).
+ */
+export async function checkParsedIdentity(identity: IdentityValues): Promise<void> {
   const agency = await db().agency.findUnique({ where: { code: identity.agencyCode }, select: { formationStatus: true } });
   try {
     assertAgencyAcceptsRegistrations(agency);
@@ -40,10 +48,10 @@ export async function checkIdentity(data: unknown, options: IdentitySchemaOption
   }
 
   await assertIdentityNotRegistered(identity);
-  return identity;
 }
 
-async function assertIdentityNotRegistered(identity: Pick<IdentityValues, "nik" | "email" | "phone">): Promise<void> {
+/** NIK first, then email, then mobile: the order in which an applicant can act on the answer. */
+export async function assertIdentityNotRegistered(identity: Pick<IdentityValues, "nik" | "email" | "phone">): Promise<void> {
   const taken = await db().account.findFirst({
     where: {
       periodId: CURRENT_PERIOD_ID,

@@ -1,0 +1,103 @@
+import "server-only";
+import sharp from "sharp";
+import { AppError } from "@/domain/errors";
+import { MAX_UPLOAD_BYTES } from "@/schemas/documents";
+
+/**
+ * Server-side handling of an uploaded photo (SPEC "Photos"): judged by its content (magic bytes,
+ * never the file name or the declared type), decoded with a decompression-bomb guard, turned
+ * upright by its EXIF orientation, scaled down to bounded dimensions and re-encoded as a JPEG that
+ * carries no metadata at all (EXIF, GPS, XMP, ICC and comments are dropped).
+ */
+
+/** Pixels (width × height) a header may announce before we refuse to decode it: a bomb guard. */
+export const MAX_INPUT_PIXELS = 40_000_000;
+/** The re-encoded photo fits within this box; smaller photos are never enlarged. */
+export const MAX_OUTPUT_DIMENSION = 1600;
+/** Shorter than this on either side, a KTP or a face cannot be read. */
+export const MIN_PHOTO_DIMENSION = 200;
+export const OUTPUT_JPEG_QUALITY = 82;
+
+export type PhotoField = "ktpPhoto" | "selfie";
+export type PhotoFormat = "jpeg" | "png";
+
+export type ProcessedPhoto = { bytes: Buffer; width: number; height: number };
+
+export const PHOTO_MESSAGES = {
+  type: "Foto harus berupa file JPG atau PNG.",
+  tooLarge: `Ukuran foto maksimal ${MAX_UPLOAD_BYTES / (1024 * 1024)} MB.`,
+  empty: "File foto kosong. Silakan ambil atau unggah ulang.",
+  unreadable: "Foto rusak atau tidak dapat dibaca. Silakan ambil atau unggah ulang.",
+  resolutionTooLarge: "Resolusi foto terlalu besar. Gunakan foto dengan resolusi lebih kecil.",
+  tooSmall: `Foto terlalu kecil. Ukuran minimal ${MIN_PHOTO_DIMENSION}×${MIN_PHOTO_DIMENSION} piksel.`,
+} as const;
+
+/** JPEG: FF D8 FF. PNG: the 8-byte signature. Anything else is refused, whatever its name. */
+export function detectPhotoFormat(bytes: Uint8Array): PhotoFormat | null {
+  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return "jpeg";
+  const png = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+  if (bytes.length >= png.length && png.every((byte, i) => bytes[i] === byte)) return "png";
+  return null;
+}
+
+function fieldError(code: "VALIDATION_FAILED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE", field: PhotoField, message: string): AppError {
+  return new AppError(code, { ...(code === "VALIDATION_FAILED" ? {} : { message }), fields: { [field]: [message] } });
+}
+
+/**
+ * The cheap checks that need no decoding: not empty, within the upload limit (413), a JPEG or
+ * PNG by content (415). Run before the captcha is consumed, so a wrong file costs no captcha.
+ */
+export function inspectPhoto(bytes: Uint8Array, field: PhotoField): PhotoFormat {
+  if (bytes.length === 0) throw fieldError("VALIDATION_FAILED", field, PHOTO_MESSAGES.empty);
+  if (bytes.length > MAX_UPLOAD_BYTES) throw fieldError("PAYLOAD_TOO_LARGE", field, PHOTO_MESSAGES.tooLarge);
+  const format = detectPhotoFormat(bytes);
+  if (!format) throw fieldError("UNSUPPORTED_MEDIA_TYPE", field, PHOTO_MESSAGES.type);
+  return format;
+}
+
+/** Decodes, orients, bounds and re-encodes a photo; every refusal names the field. */
+export async function processPhoto(bytes: Uint8Array, field: PhotoField): Promise<ProcessedPhoto> {
+  inspectPhoto(bytes, field);
+  const options = {
+    // "error" refuses truncated and corrupt data; "warning" would also refuse the harmless libjpeg
+    // warnings some phone cameras trigger.
+    failOn: "error",
+    limitInputPixels: MAX_INPUT_PIXELS,
+    autoOrient: true,
+  } as const;
+
+  let width: number;
+  let height: number;
+  try {
+    const metadata = await sharp(bytes, options).metadata();
+    if (metadata.format !== "jpeg" && metadata.format !== "png") throw fieldError("UNSUPPORTED_MEDIA_TYPE", field, PHOTO_MESSAGES.type);
+    // The header's dimensions, before any pixel is decoded: the bomb guard does not wait for sharp.
+    if (metadata.width * metadata.height > MAX_INPUT_PIXELS) throw fieldError("VALIDATION_FAILED", field, PHOTO_MESSAGES.resolutionTooLarge);
+    width = metadata.autoOrient.width;
+    height = metadata.autoOrient.height;
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw decodeError(error, field);
+  }
+  if (Math.min(width, height) < MIN_PHOTO_DIMENSION) throw fieldError("VALIDATION_FAILED", field, PHOTO_MESSAGES.tooSmall);
+
+  try {
+    const { data, info } = await sharp(bytes, options)
+      .resize({ width: MAX_OUTPUT_DIMENSION, height: MAX_OUTPUT_DIMENSION, fit: "inside", withoutEnlargement: true })
+      // A transparent PNG becomes a photo on white, not on JPEG's default black.
+      .flatten({ background: "#ffffff" })
+      // No keepMetadata/withMetadata: sharp writes none of the input's EXIF, GPS, XMP or ICC.
+      .jpeg({ quality: OUTPUT_JPEG_QUALITY, mozjpeg: true })
+      .toBuffer({ resolveWithObject: true });
+    return { bytes: data, width: info.width, height: info.height };
+  } catch (error) {
+    throw decodeError(error, field);
+  }
+}
+
+/** sharp's own refusal of a too-large header ("exceeds pixel limit") or any decoding failure. */
+function decodeError(error: unknown, field: PhotoField): AppError {
+  const bomb = error instanceof Error && /pixel limit/i.test(error.message);
+  return fieldError("VALIDATION_FAILED", field, bomb ? PHOTO_MESSAGES.resolutionTooLarge : PHOTO_MESSAGES.unreadable);
+}

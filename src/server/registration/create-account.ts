@@ -1,0 +1,126 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { AppError } from "@/domain/errors";
+import { CURRENT_PERIOD_ID } from "@/domain/registration/period";
+import { Prisma } from "@/generated/prisma/client";
+import type { IdentityValues } from "@/schemas/identity";
+import { db } from "@/server/db";
+import { assertIdentityNotRegistered } from "@/server/registration/check-identity";
+import { generateRegistrationNumber } from "@/server/registration/registration-number";
+import type { PhotoStorage } from "@/server/storage/photo-storage";
+
+export type NewAccount = {
+  identity: IdentityValues;
+  ktpPhotoJpeg: Uint8Array;
+  selfieJpeg: Uint8Array;
+  credential: {
+    passwordHash: string;
+    securityQuestion1: string;
+    securityAnswer1Hash: string;
+    securityQuestion2: string;
+    securityAnswer2Hash: string;
+  };
+  createdAt: Date;
+};
+
+export type CreatedAccount = { id: string; registrationNumber: string; createdAt: Date };
+
+const REGISTRATION_NUMBER_ATTEMPTS = 5;
+
+/**
+ * Stores both photos under fresh keys, then writes the account and its credential in one
+ * transaction. All or nothing: if anything fails, the photos are deleted again, so there is never
+ * a photo without an account nor an account without its photos.
+ *
+ * The database's unique indexes (period + NIK / email / mobile) are what make concurrent
+ * submissions safe: the checks before this one can all pass for two requests at once, but only
+ * one insert wins; the others become NIK/EMAIL/PHONE_ALREADY_REGISTERED (409).
+ */
+export async function createAccount(input: NewAccount, storage: PhotoStorage): Promise<CreatedAccount> {
+  const id = randomUUID();
+  const ktpPhotoKey = `ktp/${randomUUID()}.jpg`;
+  const selfieKey = `selfie/${randomUUID()}.jpg`;
+  try {
+    await storage.put(ktpPhotoKey, input.ktpPhotoJpeg);
+    await storage.put(selfieKey, input.selfieJpeg);
+    return await insertAccount(id, { ktpPhotoKey, selfieKey }, input);
+  } catch (error) {
+    await deletePhotos(storage, [ktpPhotoKey, selfieKey]);
+    throw error;
+  }
+}
+
+async function insertAccount(id: string, keys: { ktpPhotoKey: string; selfieKey: string }, input: NewAccount): Promise<CreatedAccount> {
+  const { identity, credential, createdAt } = input;
+  for (let attempt = 1; ; attempt++) {
+    const registrationNumber = generateRegistrationNumber();
+    try {
+      await db().$transaction([
+        db().account.create({
+          data: {
+            id,
+            registrationNumber,
+            periodId: CURRENT_PERIOD_ID,
+            nik: identity.nik,
+            kk: identity.kk,
+            fullName: identity.fullName,
+            birthPlace: identity.birthPlace,
+            birthDate: identity.birthDate,
+            gender: identity.gender,
+            phone: identity.phone,
+            email: identity.email,
+            agencyCode: identity.agencyCode,
+            ...keys,
+            createdAt,
+          },
+        }),
+        db().credential.create({ data: { accountId: id, ...credential, passwordChangedAt: createdAt } }),
+      ]);
+      return { id, registrationNumber, createdAt };
+    } catch (error) {
+      const fields = uniqueViolationFields(error);
+      if (fields?.includes("registrationNumber")) {
+        if (attempt < REGISTRATION_NUMBER_ATTEMPTS) continue;
+        throw error;
+      }
+      if (fields) await throwAlreadyRegistered(identity, fields);
+      throw error;
+    }
+  }
+}
+
+/**
+ * The columns of a violated unique index. Prisma 7 with the better-sqlite3 adapter reports them
+ * in `meta.driverAdapterError.cause.constraint.fields` (e.g. ["periodId", "nik"]); older engines
+ * used `meta.target`. Null when the error is something else.
+ */
+export function uniqueViolationFields(error: unknown): string[] | null {
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== "P2002") return null;
+  const meta = error.meta as
+    | { target?: unknown; driverAdapterError?: { cause?: { constraint?: { fields?: unknown } } } }
+    | undefined;
+  const fields = meta?.driverAdapterError?.cause?.constraint?.fields ?? meta?.target;
+  if (Array.isArray(fields)) return fields.map(String);
+  if (typeof fields === "string") return [fields];
+  return [];
+}
+
+/**
+ * SQLite names only one violated index, not necessarily the NIK's when several clash, so the
+ * accounts are read again to answer in the usual order (NIK, email, mobile); the reported index
+ * decides only if that read finds nothing.
+ */
+async function throwAlreadyRegistered(identity: IdentityValues, fields: string[]): Promise<void> {
+  await assertIdentityNotRegistered(identity);
+  if (fields.includes("nik")) throw new AppError("NIK_ALREADY_REGISTERED", { fields: { nik: ["NIK sudah terdaftar."] } });
+  if (fields.includes("email")) throw new AppError("EMAIL_ALREADY_REGISTERED", { fields: { email: ["Email sudah terdaftar."] } });
+  if (fields.includes("phone")) throw new AppError("PHONE_ALREADY_REGISTERED", { fields: { phone: ["Nomor HP sudah terdaftar."] } });
+}
+
+async function deletePhotos(storage: PhotoStorage, keys: string[]): Promise<void> {
+  const results = await Promise.allSettled(keys.map((key) => storage.delete(key)));
+  for (const result of results) {
+    // Keys are random and say nothing about the applicant; the reason is the storage's error.
+    if (result.status === "rejected") console.error("photo cleanup failed", result.reason instanceof Error ? result.reason.message : "unknown");
+  }
+}

@@ -1,0 +1,179 @@
+import "server-only";
+import { AppError, type FieldErrors } from "@/domain/errors";
+import { closingDate, type RegistrationPeriod } from "@/domain/registration/window";
+import { makeRegistrationFieldsSchema, zodIssuesToFieldErrors, type RegistrationFields } from "@/schemas";
+import { hashSecret } from "@/server/auth/password-hash";
+import { consumeCaptcha } from "@/server/captcha/verify-captcha";
+import { clock } from "@/server/clock";
+import { inspectPhoto, processPhoto } from "@/server/photos/process-photo";
+import { checkParsedIdentity } from "@/server/registration/check-identity";
+import { createAccount } from "@/server/registration/create-account";
+import { createCardToken } from "@/server/registration/card-token";
+import {
+  idempotencyRecordKey,
+  parseIdempotencyKey,
+  runIdempotently,
+  sha256,
+  type IdempotentResponse,
+  type StoredResponse,
+} from "@/server/registration/run-idempotently";
+import { normalizeSecurityAnswer } from "@/server/registration/security-answer";
+import { photoStorage, type PhotoStorage } from "@/server/storage/photo-storage";
+
+/** The multipart text fields of `POST /api/registrations` (SPEC "HTTP API"). */
+export const REGISTRATION_TEXT_FIELDS = [
+  "nik",
+  "kk",
+  "fullName",
+  "birthPlace",
+  "birthDate",
+  "phone",
+  "email",
+  "agencyCode",
+  "password",
+  "passwordConfirm",
+  "securityQuestion1",
+  "securityAnswer1",
+  "securityQuestion2",
+  "securityAnswer2",
+  "captchaId",
+  "captchaAnswer",
+] as const;
+
+export const SUBMISSION_MESSAGES = {
+  ktpPhotoRequired: "Foto KTP wajib diunggah.",
+  selfieRequired: "Swafoto wajib diambil.",
+} as const;
+
+/** What the applicant gets back: `cardToken` opens the account card and print view for 2 hours. */
+export type RegistrationReceipt = { registrationNumber: string; createdAt: string; cardToken: string };
+
+export type SubmitRegistrationOptions = {
+  /** The open period, as `assertRegistrationIsOpen()` returned it: ages are judged on its closing day. */
+  period: RegistrationPeriod;
+  /** The `Idempotency-Key` header, if any. */
+  idempotencyKey: string | null;
+  /** Defaults to the configured photo storage. */
+  storage?: PhotoStorage;
+};
+
+/**
+ * `POST /api/registrations`: creates the applicant's account, or explains why not.
+ *
+ * Order, cheapest and least revealing first:
+ * 1. every text field through the shared schema, and both photos present: all field errors at
+ *    once (422); then each photo's size (413) and content type by magic bytes (415);
+ * 2. the Idempotency-Key: a retry of an answered submission is answered from the record here;
+ * 3. the captcha is consumed (wrong or expired: CAPTCHA_INVALID, the client fetches a new one),
+ *    before anything that costs real work or reveals the registry, so neither can be had without
+ *    solving a captcha each time;
+ * 4. the photos are decoded and re-encoded (corrupt, bomb, too small: 422);
+ * 5. agency readiness at this moment, the population registry and uniqueness (checkParsedIdentity);
+ * 6. password and security answers hashed with argon2id; photos stored; account + credential
+ *    written in one transaction (unique indexes settle races: 409).
+ */
+export async function submitRegistration(form: FormData, options: SubmitRegistrationOptions): Promise<IdempotentResponse> {
+  const clientKey = parseIdempotencyKey(options.idempotencyKey);
+
+  const fields: FieldErrors = {};
+  const parsed = makeRegistrationFieldsSchema({ closingDate: closingDate(options.period) }).safeParse(textFieldsOf(form));
+  if (!parsed.success) Object.assign(fields, zodIssuesToFieldErrors(parsed.error));
+  const ktpFile = photoFileOf(form, "ktpPhoto");
+  const selfieFile = photoFileOf(form, "selfie");
+  if (!ktpFile) fields.ktpPhoto = [SUBMISSION_MESSAGES.ktpPhotoRequired];
+  if (!selfieFile) fields.selfie = [SUBMISSION_MESSAGES.selfieRequired];
+  if (!parsed.success || !ktpFile || !selfieFile) throw new AppError("VALIDATION_FAILED", { fields });
+
+  const ktpBytes = new Uint8Array(await ktpFile.arrayBuffer());
+  const selfieBytes = new Uint8Array(await selfieFile.arrayBuffer());
+  inspectPhoto(ktpBytes, "ktpPhoto");
+  inspectPhoto(selfieBytes, "selfie");
+
+  const values = parsed.data;
+  const storage = options.storage ?? photoStorage();
+  const run = async (): Promise<StoredResponse> => ({
+    status: 201,
+    body: await createRegistration(values, ktpBytes, selfieBytes, storage),
+  });
+  if (clientKey === null) return { ...(await run()), replayed: false };
+  return runIdempotently(idempotencyRecordKey(clientKey, values.nik), requestFingerprint(values, ktpBytes, selfieBytes), run);
+}
+
+async function createRegistration(values: RegistrationFields, ktpBytes: Uint8Array, selfieBytes: Uint8Array, storage: PhotoStorage): Promise<RegistrationReceipt> {
+  await consumeCaptcha(values.captchaId, values.captchaAnswer);
+
+  const ktpPhoto = await processPhoto(ktpBytes, "ktpPhoto");
+  const selfie = await processPhoto(selfieBytes, "selfie");
+
+  await checkParsedIdentity(values);
+
+  const [passwordHash, securityAnswer1Hash, securityAnswer2Hash] = await Promise.all([
+    hashSecret(values.password),
+    hashSecret(normalizeSecurityAnswer(values.securityAnswer1)),
+    hashSecret(normalizeSecurityAnswer(values.securityAnswer2)),
+  ]);
+
+  const account = await createAccount(
+    {
+      identity: values,
+      ktpPhotoJpeg: ktpPhoto.bytes,
+      selfieJpeg: selfie.bytes,
+      credential: {
+        passwordHash,
+        securityQuestion1: values.securityQuestion1,
+        securityAnswer1Hash,
+        securityQuestion2: values.securityQuestion2,
+        securityAnswer2Hash,
+      },
+      createdAt: clock().now(),
+    },
+    storage,
+  );
+  return {
+    registrationNumber: account.registrationNumber,
+    createdAt: account.createdAt.toISOString(),
+    cardToken: createCardToken(account.registrationNumber),
+  };
+}
+
+/** Text fields as strings; a file sent in a text field counts as missing. */
+function textFieldsOf(form: FormData): Record<string, string | undefined> {
+  const data: Record<string, string | undefined> = {};
+  for (const name of REGISTRATION_TEXT_FIELDS) {
+    const value = form.get(name);
+    data[name] = typeof value === "string" ? value : undefined;
+  }
+  return data;
+}
+
+/** An uploaded file with content; a text value or an empty file counts as missing. */
+function photoFileOf(form: FormData, name: "ktpPhoto" | "selfie"): Blob | null {
+  const value = form.get(name);
+  return typeof value === "object" && value !== null && value.size > 0 ? value : null;
+}
+
+/**
+ * What a retry must repeat to be the same submission: the identity as normalized, the security
+ * questions and the photos' bytes. The captcha is left out (a retry may carry a fresh one), and so
+ * are the password and security answers: the record must hold nothing a password could be guessed
+ * from.
+ */
+function requestFingerprint(values: RegistrationFields, ktpBytes: Uint8Array, selfieBytes: Uint8Array): string {
+  const { nik, kk, fullName, birthPlace, birthDate, phone, email, agencyCode, securityQuestion1, securityQuestion2 } = values;
+  return sha256(
+    JSON.stringify({
+      nik,
+      kk,
+      fullName,
+      birthPlace,
+      birthDate,
+      phone,
+      email,
+      agencyCode,
+      securityQuestion1,
+      securityQuestion2,
+      ktpPhoto: sha256(ktpBytes),
+      selfie: sha256(selfieBytes),
+    }),
+  );
+}

@@ -1,0 +1,194 @@
+import fs from "node:fs";
+import path from "node:path";
+import sharp from "sharp";
+import { extractText, getDocumentProxy } from "unpdf";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { renderAccountCard } from "@/server/registration/render-account-card";
+import { makeJpeg } from "../../fixtures/photos";
+import {
+  BUDI,
+  PASSWORD_STEP,
+  SITI,
+  loadRegistrationRoutes,
+  registrationForm,
+  solveCaptcha,
+  startRegistrationTestServer,
+  submit,
+  type RegistrationRoutes,
+  type RegistrationTestEnv,
+} from "../../setup/registration-harness";
+
+let env: RegistrationTestEnv;
+let routes: RegistrationRoutes;
+let budi: { registrationNumber: string; createdAt: string; cardToken: string };
+let siti: { registrationNumber: string; createdAt: string; cardToken: string };
+
+beforeAll(async () => {
+  env = await startRegistrationTestServer();
+  routes = await loadRegistrationRoutes();
+  for (const [identity, set] of [
+    [BUDI, (r: typeof budi) => (budi = r)],
+    [SITI, (r: typeof siti) => (siti = r)],
+  ] as const) {
+    const form = await registrationForm({ ...identity, ...PASSWORD_STEP, ...(await solveCaptcha(routes, env.testDb.prisma)) });
+    const { status, body } = await submit(routes, form);
+    expect(status).toBe(201);
+    set(body as typeof budi);
+  }
+});
+afterAll(async () => {
+  await env.cleanup();
+});
+
+type Endpoint = "summary" | "card" | "selfie";
+
+function get(endpoint: Endpoint, registrationNumber: string, token?: string): Promise<Response> {
+  const suffix = endpoint === "summary" ? "" : `/${endpoint}`;
+  const query = token === undefined ? "" : `?token=${encodeURIComponent(token)}`;
+  const request = new Request(`http://localhost/api/registrations/${registrationNumber}${suffix}${query}`);
+  return routes[endpoint].GET(request, { params: Promise.resolve({ registrationNumber }) });
+}
+
+async function pdfText(bytes: ArrayBuffer | Uint8Array): Promise<string> {
+  // pdf.js takes the buffer over (detaches it): give it a copy.
+  const pdf = await getDocumentProxy(new Uint8Array(bytes.slice(0)));
+  const { text } = await extractText(pdf, { mergePages: true });
+  return text;
+}
+
+describe("GET /api/registrations/{number}/card", () => {
+  it("downloads the Kartu Informasi Akun as a PDF holding the account's data, with extractable text", async () => {
+    const response = await get("card", budi.registrationNumber, budi.cardToken);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("application/pdf");
+    expect(response.headers.get("content-disposition")).toBe(`attachment; filename="kartu-informasi-akun-${budi.registrationNumber}.pdf"`);
+    expect(response.headers.get("cache-control")).toContain("no-store");
+    const bytes = await response.arrayBuffer();
+    expect(Buffer.from(bytes).subarray(0, 5).toString("latin1")).toBe("%PDF-");
+
+    const text = await pdfText(bytes);
+    for (const expected of [
+      "KARTU INFORMASI AKUN",
+      "Nomor Pendaftaran",
+      budi.registrationNumber,
+      "NIK",
+      BUDI.nik,
+      "Nama Lengkap",
+      "BUDI SANTOSO",
+      "Tempat/Tanggal Lahir",
+      "BANDUNG, 12 Mei 1998",
+      "Jenis Kelamin",
+      "Laki-laki",
+      "Instansi",
+      "Pemerintah Kota Bandung",
+      "Waktu Pembuatan Akun",
+      "25 September 2023 pukul 10.0",
+      "WIB",
+      "tidak dapat diubah",
+      "pertanyaan keamanan",
+    ]) {
+      expect(text).toContain(expected);
+    }
+    // The selfie is embedded as a JPEG image.
+    expect(Buffer.from(bytes).toString("latin1")).toContain("/DCTDecode");
+  });
+
+  it("renders names the standard font cannot encode without failing", async () => {
+    const selfie = await makeJpeg(300, 400);
+    const bytes = await renderAccountCard(
+      {
+        registrationNumber: "202300000000000",
+        createdAt: new Date("2023-09-20T01:02:03Z"),
+        nik: "3273011205980001",
+        fullName: "ŁUKASZ ĀDITYA Ōʻ 😀 ЖУК",
+        birthPlace: "TANJUNG—PINANG",
+        birthDate: "1998-05-12",
+        gender: "LAKI_LAKI",
+        agency: { code: "X", name: "Pemerintah Kabupaten Bandung Barat dengan Nama yang Sangat Panjang Sekali Hingga Harus Dipotong ke Baris Berikutnya" },
+      },
+      selfie,
+    );
+    const text = await pdfText(bytes);
+    expect(text).toContain("LUKASZ ADITYA O'");
+    expect(text).toContain("20 September 2023 pukul 08.02 WIB");
+    expect(text).toContain("Baris Berikutnya");
+  });
+});
+
+describe("GET /api/registrations/{number}", () => {
+  it("answers the print view's summary", async () => {
+    const response = await get("summary", budi.registrationNumber, budi.cardToken);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("cache-control")).toContain("no-store");
+    expect(await response.json()).toEqual({
+      registrationNumber: budi.registrationNumber,
+      createdAt: budi.createdAt,
+      nik: BUDI.nik,
+      fullName: "BUDI SANTOSO",
+      birthPlace: "BANDUNG",
+      birthDate: "1998-05-12",
+      gender: "LAKI_LAKI",
+      agency: { code: "KOTA-3273", name: "Pemerintah Kota Bandung" },
+    });
+  });
+});
+
+describe("GET /api/registrations/{number}/selfie", () => {
+  it("answers the stored, re-encoded selfie", async () => {
+    const response = await get("selfie", siti.registrationNumber, siti.cardToken);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("image/jpeg");
+    const bytes = Buffer.from(await response.arrayBuffer());
+    const account = await env.testDb.prisma.account.findUniqueOrThrow({ where: { registrationNumber: siti.registrationNumber } });
+    expect(bytes).toEqual(fs.readFileSync(path.join(env.storageDir, account.selfieKey)));
+    expect((await sharp(bytes).metadata()).format).toBe("jpeg");
+  });
+});
+
+describe("card tokens", () => {
+  const endpoints: Endpoint[] = ["summary", "card", "selfie"];
+
+  for (const endpoint of endpoints) {
+    it(`${endpoint}: 401 without a token, with a forged or expired one; 403 with another account's; 404 for an unknown number`, async () => {
+      const missing = await get(endpoint, budi.registrationNumber);
+      expect(missing.status).toBe(401);
+      expect((await missing.json()).error.code).toBe("UNAUTHORIZED");
+
+      expect((await get(endpoint, budi.registrationNumber, "garbage")).status).toBe(401);
+      const [number, expires, mac] = budi.cardToken.split(".") as [string, string, string];
+      const flipped = mac.slice(0, -1) + (mac.endsWith("A") ? "B" : "A");
+      expect((await get(endpoint, budi.registrationNumber, `${number}.${expires}.${flipped}`)).status).toBe(401);
+      // A later expiry without a new signature is a forgery too.
+      expect((await get(endpoint, budi.registrationNumber, `${number}.${Number(expires) + 3600}.${mac}`)).status).toBe(401);
+
+      const threeHoursAgo = new Date(Date.parse(budi.createdAt) - 3 * 60 * 60 * 1000);
+      const expired = routes.cardToken.createCardToken(budi.registrationNumber, threeHoursAgo);
+      const expiredResponse = await get(endpoint, budi.registrationNumber, expired);
+      expect(expiredResponse.status).toBe(401);
+      expect((await expiredResponse.json()).error.message).toMatch(/kedaluwarsa/);
+
+      const other = await get(endpoint, budi.registrationNumber, siti.cardToken);
+      expect(other.status).toBe(403);
+      expect((await other.json()).error.code).toBe("FORBIDDEN");
+
+      const unknownNumber = "202399999999999";
+      const unknown = await get(endpoint, unknownNumber, routes.cardToken.createCardToken(unknownNumber));
+      expect(unknown.status).toBe(404);
+      expect((await unknown.json()).error.code).toBe("NOT_FOUND");
+    });
+  }
+
+  it("are signed with the auth secret: a token from a server with another secret is refused", async () => {
+    const token = budi.cardToken;
+    process.env.NEXTAUTH_SECRET = "another-secret-another-secret-another-secret";
+    try {
+      const other = await loadRegistrationRoutes();
+      const response = await other.summary.GET(new Request(`http://localhost/api/registrations/${budi.registrationNumber}?token=${token}`), {
+        params: Promise.resolve({ registrationNumber: budi.registrationNumber }),
+      });
+      expect(response.status).toBe(401);
+    } finally {
+      process.env.NEXTAUTH_SECRET = (await import("../../setup/registration-harness")).TEST_AUTH_SECRET;
+    }
+  });
+});

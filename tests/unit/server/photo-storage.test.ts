@@ -1,0 +1,46 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { LocalDirectoryPhotoStorage, isValidStorageKey } from "@/server/storage/photo-storage";
+
+let root: string;
+beforeEach(() => {
+  root = fs.mkdtempSync(path.join(os.tmpdir(), "sscasn-photos-"));
+});
+afterEach(() => {
+  fs.rmSync(root, { recursive: true, force: true });
+});
+
+describe("LocalDirectoryPhotoStorage", () => {
+  it("stores, reads and deletes photos under server-made keys, creating folders as needed", async () => {
+    const storage = new LocalDirectoryPhotoStorage(path.join(root, "nested", "storage"));
+    const bytes = Buffer.from([0xff, 0xd8, 0xff, 1, 2, 3]);
+    await storage.put("ktp/0b6c4c1e-7a58-4a53-9a1e-3f0cd7a5c001.jpg", bytes);
+    expect(await storage.get("ktp/0b6c4c1e-7a58-4a53-9a1e-3f0cd7a5c001.jpg")).toEqual(bytes);
+    expect(fs.readdirSync(path.join(root, "nested", "storage", "ktp"))).toEqual(["0b6c4c1e-7a58-4a53-9a1e-3f0cd7a5c001.jpg"]);
+    await storage.delete("ktp/0b6c4c1e-7a58-4a53-9a1e-3f0cd7a5c001.jpg");
+    expect(await storage.get("ktp/0b6c4c1e-7a58-4a53-9a1e-3f0cd7a5c001.jpg")).toBeNull();
+    await expect(storage.delete("ktp/missing.jpg")).resolves.toBeUndefined();
+  });
+
+  it("replaces a file whole and leaves no temporary files behind", async () => {
+    const storage = new LocalDirectoryPhotoStorage(root);
+    await storage.put("selfie/a.jpg", Buffer.alloc(1000, 1));
+    await storage.put("selfie/a.jpg", Buffer.alloc(10, 2));
+    expect(await storage.get("selfie/a.jpg")).toEqual(Buffer.alloc(10, 2));
+    expect(fs.readdirSync(path.join(root, "selfie"))).toEqual(["a.jpg"]);
+  });
+
+  it("refuses keys that could leave the storage directory", async () => {
+    const storage = new LocalDirectoryPhotoStorage(path.join(root, "inner"));
+    fs.writeFileSync(path.join(root, "secret.jpg"), "do not read");
+    for (const key of ["../secret.jpg", "ktp/../../secret.jpg", "/etc/passwd", path.join(root, "secret.jpg"), "ktp\\..\\x.jpg", "", "ktp/", "ktp/a.jpg\0", "ktp//a.jpg", "./a.jpg"]) {
+      expect(isValidStorageKey(key), key).toBe(false);
+      await expect(storage.get(key), key).rejects.toThrow(/Invalid storage key/);
+      await expect(storage.put(key, Buffer.from("x")), key).rejects.toThrow(/Invalid storage key/);
+      await expect(storage.delete(key), key).rejects.toThrow(/Invalid storage key/);
+    }
+    expect(fs.readFileSync(path.join(root, "secret.jpg"), "utf8")).toBe("do not read");
+  });
+});
