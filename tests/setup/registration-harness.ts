@@ -72,7 +72,7 @@ export async function loadRegistrationRoutes(appClock = OPEN) {
     submit: await import("@/app/api/registrations/route"),
     summary: await import("@/app/api/registrations/[registrationNumber]/route"),
     card: await import("@/app/api/registrations/[registrationNumber]/card/route"),
-    selfie: await import("@/app/api/registrations/[registrationNumber]/selfie/route"),
+    photo: await import("@/app/api/registrations/[registrationNumber]/photos/[kind]/route"),
     // Server modules from the same module graph as the routes, for tests that call them directly.
     submitRegistration: await import("@/server/registration/submit-registration"),
     createAccount: await import("@/server/registration/create-account"),

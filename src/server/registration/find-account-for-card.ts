@@ -1,7 +1,7 @@
 import "server-only";
 import { AppError } from "@/domain/errors";
 import { db } from "@/server/db";
-import { verifyCardToken } from "@/server/registration/card-token";
+import { authorizeAccountAccess, type AccountView } from "@/server/registration/authorize-account-access";
 
 export type CardAccount = {
   registrationNumber: string;
@@ -12,16 +12,17 @@ export type CardAccount = {
   birthDate: string;
   gender: string;
   selfieKey: string;
+  ktpPhotoKey: string;
   agency: { code: string; name: string };
 };
 
 /**
- * The account a card token opens: 401 for a missing, forged or expired token, 403 for another
- * account's token, 404 when no account has the number. Authorization happens before the lookup,
- * so registration numbers cannot be probed without a token.
+ * The account behind a card, summary or photo request, once authorizeAccountAccess() allowed it
+ * (card token, owner or admin); 404 when no account has the number. Authorization happens before
+ * the lookup, so registration numbers cannot be probed.
  */
-export async function findAccountForCard(registrationNumber: string, token: string | null): Promise<CardAccount> {
-  verifyCardToken(token, registrationNumber);
+export async function findAccountForCard(registrationNumber: string, token: string | null, view: AccountView): Promise<CardAccount> {
+  await authorizeAccountAccess(registrationNumber, token, view);
   const account = await db().account.findUnique({
     where: { registrationNumber },
     select: {
@@ -33,6 +34,7 @@ export async function findAccountForCard(registrationNumber: string, token: stri
       birthDate: true,
       gender: true,
       selfieKey: true,
+      ktpPhotoKey: true,
       agency: { select: { code: true, name: true } },
     },
   });

@@ -14,7 +14,7 @@ export type RegistrationSummary = {
 };
 
 export async function getRegistrationSummary(registrationNumber: string, token: string | null): Promise<RegistrationSummary> {
-  const account = await findAccountForCard(registrationNumber, token);
+  const account = await findAccountForCard(registrationNumber, token, "summary");
   return {
     registrationNumber: account.registrationNumber,
     createdAt: account.createdAt.toISOString(),

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import sharp from "sharp";
 import { extractText, getDocumentProxy } from "unpdf";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { renderAccountCard } from "@/server/registration/render-account-card";
 import { makeJpeg } from "../../fixtures/photos";
 import {
@@ -17,6 +17,11 @@ import {
   type RegistrationRoutes,
   type RegistrationTestEnv,
 } from "../../setup/registration-harness";
+
+// Route handlers run outside a Next request here, so the session lookup is replaced by one the
+// tests control; `null` is "not signed in".
+const session = vi.hoisted(() => ({ user: null as null | { id: string; role: "APPLICANT" | "ADMIN"; name: string } }));
+vi.mock("@/server/auth/session", () => ({ getSessionUser: async () => session.user }));
 
 let env: RegistrationTestEnv;
 let routes: RegistrationRoutes;
@@ -40,12 +45,15 @@ afterAll(async () => {
   await env.cleanup();
 });
 
-type Endpoint = "summary" | "card" | "selfie";
+type Endpoint = "summary" | "card" | "selfie" | "ktp";
 
 function get(endpoint: Endpoint, registrationNumber: string, token?: string): Promise<Response> {
-  const suffix = endpoint === "summary" ? "" : `/${endpoint}`;
+  const suffix = endpoint === "summary" ? "" : endpoint === "card" ? "/card" : `/photos/${endpoint}`;
   const query = token === undefined ? "" : `?token=${encodeURIComponent(token)}`;
   const request = new Request(`http://localhost/api/registrations/${registrationNumber}${suffix}${query}`);
+  if (endpoint === "selfie" || endpoint === "ktp") {
+    return routes.photo.GET(request, { params: Promise.resolve({ registrationNumber, kind: endpoint }) });
+  }
   return routes[endpoint].GET(request, { params: Promise.resolve({ registrationNumber }) });
 }
 
@@ -133,7 +141,7 @@ describe("GET /api/registrations/{number}", () => {
   });
 });
 
-describe("GET /api/registrations/{number}/selfie", () => {
+describe("GET /api/registrations/{number}/photos/{kind}", () => {
   it("answers the stored, re-encoded selfie", async () => {
     const response = await get("selfie", siti.registrationNumber, siti.cardToken);
     expect(response.status).toBe(200);
@@ -146,7 +154,7 @@ describe("GET /api/registrations/{number}/selfie", () => {
 });
 
 describe("card tokens", () => {
-  const endpoints: Endpoint[] = ["summary", "card", "selfie"];
+  const endpoints: Endpoint[] = ["summary", "card", "selfie", "ktp"];
 
   for (const endpoint of endpoints) {
     it(`${endpoint}: 401 without a token, with a forged or expired one; 403 with another account's; 404 for an unknown number`, async () => {
@@ -190,5 +198,43 @@ describe("card tokens", () => {
     } finally {
       process.env.NEXTAUTH_SECRET = (await import("../../setup/registration-harness")).TEST_AUTH_SECRET;
     }
+  });
+});
+
+describe("signed-in access (no token)", () => {
+  afterEach(() => {
+    session.user = null;
+  });
+
+  it("lets the owner see their own card, summary and photos, and nobody else's", async () => {
+    const budiAccount = await env.testDb.prisma.account.findUniqueOrThrow({ where: { registrationNumber: budi.registrationNumber } });
+    session.user = { id: budiAccount.id, role: "APPLICANT", name: budiAccount.fullName };
+    for (const endpoint of ["summary", "card", "selfie", "ktp"] as const) {
+      expect((await get(endpoint, budi.registrationNumber)).status, endpoint).toBe(200);
+      const other = await get(endpoint, siti.registrationNumber);
+      expect(other.status, endpoint).toBe(403);
+      expect((await other.json()).error.code).toBe("FORBIDDEN");
+    }
+    const ktp = Buffer.from(await (await get("ktp", budi.registrationNumber)).arrayBuffer());
+    expect(ktp).toEqual(fs.readFileSync(path.join(env.storageDir, budiAccount.ktpPhotoKey)));
+  });
+
+  it("lets an admin see any applicant's data, and writes each view to the audit log", async () => {
+    const admin = await env.testDb.prisma.adminUser.create({ data: { id: "admin-card", username: "admin-card", passwordHash: "x" } });
+    session.user = { id: admin.id, role: "ADMIN", name: admin.username };
+    expect((await get("ktp", siti.registrationNumber)).status).toBe(200);
+    expect((await get("card", siti.registrationNumber)).status).toBe(200);
+    const views = await env.testDb.prisma.auditLog.findMany({ where: { actorId: admin.id }, orderBy: { createdAt: "asc" } });
+    expect(views.map((v) => [v.action, v.target, v.after])).toEqual([
+      ["APPLICANT_VIEWED", `account:${siti.registrationNumber}`, JSON.stringify({ view: "ktp" })],
+      ["APPLICANT_VIEWED", `account:${siti.registrationNumber}`, JSON.stringify({ view: "card" })],
+    ]);
+  });
+
+  it("answers 404 for a photo kind that does not exist", async () => {
+    session.user = { id: "x", role: "ADMIN", name: "x" };
+    const request = new Request(`http://localhost/api/registrations/${budi.registrationNumber}/photos/passport`);
+    const response = await routes.photo.GET(request, { params: Promise.resolve({ registrationNumber: budi.registrationNumber, kind: "passport" }) });
+    expect(response.status).toBe(404);
   });
 });
