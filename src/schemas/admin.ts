@@ -15,6 +15,11 @@ export const scheduleSchema = z
   .refine((schedule) => schedule.closesAt.getTime() > schedule.opensAt.getTime(), {
     path: ["closesAt"],
     message: "Waktu penutupan harus setelah waktu pembukaan.",
+    // Compared only once both instants parsed (zod 4 runs refinements after field issues too).
+    when: (payload) => {
+      const value = payload.value as { opensAt?: unknown; closesAt?: unknown };
+      return value.opensAt instanceof Date && value.closesAt instanceof Date;
+    },
   });
 
 export type ScheduleValues = z.output<typeof scheduleSchema>;

@@ -1,5 +1,7 @@
 import "server-only";
 import { AppError } from "@/domain/errors";
+import { parseIsoDate } from "@/domain/calendar";
+import { checkPassword } from "@/domain/registration/password";
 import { CURRENT_PERIOD_ID } from "@/domain/registration/period";
 import { passwordRecoverySchema } from "@/schemas/password-recovery";
 import { hashSecret, verifySecret } from "@/server/auth/password-hash";
@@ -26,7 +28,7 @@ export async function recoverPassword(body: unknown, ip: string | null): Promise
 
   const account = await db().account.findUnique({
     where: { periodId_nik: { periodId: CURRENT_PERIOD_ID, nik: input.nik } },
-    select: { id: true, kk: true, birthDate: true, credential: true },
+    select: { id: true, nik: true, kk: true, fullName: true, birthDate: true, credential: true },
   });
   const credential = account?.credential;
   const answerHash =
@@ -39,6 +41,11 @@ export async function recoverPassword(body: unknown, ip: string | null): Promise
   const matches = Boolean(account && account.kk === input.kk && account.birthDate === input.birthDate && answerMatches);
   await recordSignInAttempt(subject, matches);
   if (!matches || !account) throw new AppError("VALIDATION_FAILED", { message: RECOVERY_MISMATCH_MESSAGE });
+
+  // The form could not judge the new password against the name (it does not ask for it): now we can.
+  const birthDate = parseIsoDate(account.birthDate) ?? undefined;
+  const policy = checkPassword(input.newPassword, { nik: account.nik, kk: account.kk, fullName: account.fullName, birthDate });
+  if (!policy.ok) throw new AppError("VALIDATION_FAILED", { fields: { newPassword: policy.issues } });
 
   await db().credential.update({
     where: { accountId: account.id },
