@@ -129,7 +129,8 @@ describe("password recovery", () => {
   });
 
   it("refuses a wrong answer, KK or birth date with one message that does not say which", async () => {
-    for (const wrong of [{ securityAnswer: "SDN Merdeka 4" }, { kk: "3273011103190009" }, { birthDate: "1998-05-13" }, { securityQuestion: "GURU_FAVORIT" }]) {
+    const wrongs: Record<string, string>[] = [{ securityAnswer: "SDN Merdeka 4" }, { kk: "3273011103190009" }, { birthDate: "1998-05-13" }, { securityQuestion: "GURU_FAVORIT" }];
+    for (const wrong of wrongs) {
       const error = await recovery.recoverPassword(await request(wrong), null).catch((e: unknown) => e);
       expect(error).toMatchObject({ code: "VALIDATION_FAILED", message: recovery.RECOVERY_MISMATCH_MESSAGE });
     }
