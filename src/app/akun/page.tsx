@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { SessionKeepAlive } from "@/components/auth/session-keep-alive";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { formatIsoDate, parseIsoDate } from "@/domain/calendar";
 import { GENDER_LABELS, type Gender } from "@/domain/registration/nik";
@@ -36,6 +37,7 @@ export default async function AccountPage() {
         <h1 className="text-2xl font-bold sm:text-3xl">Akun Saya</h1>
         <SignOutButton callbackUrl="/masuk" />
       </div>
+      <SessionKeepAlive />
       <p className="rounded-md border-l-4 border-brand-600 bg-brand-50 p-3 text-sm">
         Data akun yang sudah disimpan tidak dapat diubah. Jika lupa kata sandi, gunakan menu Lupa Kata Sandi.
       </p>

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { SessionKeepAlive } from "@/components/auth/session-keep-alive";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { requireAdminPage } from "@/server/auth/require-page";
 
@@ -32,6 +33,7 @@ export default async function AdminConsoleLayout({ children }: { children: React
           ))}
         </ul>
       </nav>
+      <SessionKeepAlive />
       {children}
     </div>
   );
