@@ -1,6 +1,8 @@
 import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
+  // NEXT_DIST_DIR lets two checkouts' builds (or a build and a running test) live side by side.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   // Native modules and packages that read their own files at run time stay outside the bundle.
   // svg-captcha reads its font file at run time (../shared/TOOLCHAIN.md).
   serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "@prisma/adapter-better-sqlite3", "sharp", "svg-captcha"],

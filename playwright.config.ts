@@ -10,6 +10,9 @@ import { defineConfig, devices } from "@playwright/test";
 const PORT_BASE = Number(process.env.E2E_PORT_BASE || 3100);
 const OPEN_PORT = PORT_BASE;
 const CLOSED_PORT = PORT_BASE + 1;
+// Each pair of servers gets its own databases; tests read the open one's (captcha answers) by this.
+const DB_PREFIX = process.env.E2E_PORT_BASE ? `e2e${PORT_BASE}` : "e2e";
+process.env.E2E_OPEN_DB = `data/${DB_PREFIX}-open.db`;
 
 const serverEnv = (port: number, database: string, clock: string, timeZone: string) => ({
   TZ: timeZone,
@@ -62,14 +65,14 @@ export default defineConfig({
     {
       command: "node scripts/start.mjs --no-build",
       url: `http://localhost:${OPEN_PORT}/api/registration-window`,
-      env: serverEnv(OPEN_PORT, "e2e-open.db", "2023-09-25T10:00:00+07:00", "Pacific/Kiritimati"),
+      env: serverEnv(OPEN_PORT, `${DB_PREFIX}-open.db`, "2023-09-25T10:00:00+07:00", "Pacific/Kiritimati"),
       reuseExistingServer: false,
       timeout: 120_000,
     },
     {
       command: "node scripts/start.mjs --no-build",
       url: `http://localhost:${CLOSED_PORT}/api/registration-window`,
-      env: serverEnv(CLOSED_PORT, "e2e-closed.db", "2023-10-09T00:00:00+07:00", "America/Los_Angeles"),
+      env: serverEnv(CLOSED_PORT, `${DB_PREFIX}-closed.db`, "2023-10-09T00:00:00+07:00", "America/Los_Angeles"),
       reuseExistingServer: false,
       timeout: 120_000,
     },

@@ -59,7 +59,7 @@ if (ok) {
   // Fresh databases and photo folders for the end-to-end servers (a fresh clone has no data/ yet).
   fs.mkdirSync(path.join(root, "data"), { recursive: true });
   for (const file of fs.readdirSync(path.join(root, "data"), { withFileTypes: true })) {
-    if (file.name.startsWith("e2e-")) {
+    if (file.name.startsWith("e2e")) {
       fs.rmSync(path.join(root, "data", file.name), { recursive: true, force: true });
     }
   }

@@ -27,3 +27,6 @@ export const BUDI = {
   email: "budi.santoso@example.com",
   agencyCode: "KOTA-3273",
 };
+
+/** The header of the Next.js middleware bypass (CVE-2025-29927): it must change nothing. */
+export const BYPASS_HEADER: Record<string, string> = { "x-middleware-subrequest": "middleware:middleware:middleware:middleware:middleware" };

@@ -13,6 +13,8 @@ import { env } from "@/server/env";
  */
 export const THROTTLE_WINDOW_MS = 60 * 60 * 1000;
 export const CAPTCHA_AFTER_FAILURES = 3;
+/** Many people share an address (campus networks, carrier NAT), so an address asks for a captcha later. */
+export const CAPTCHA_AFTER_IP_FAILURES = 30;
 export const MAX_ACCOUNT_FAILURES_PER_HOUR = 100;
 export const MAX_IP_FAILURES_PER_HOUR = 1000;
 
@@ -24,11 +26,13 @@ function subjectHash(scope: string, value: string): string {
   return createHmac("sha256", env().authSecret).update(`${scope}:${value.trim().toLowerCase()}`).digest("hex");
 }
 
-function subjects({ scope, identifier, ip }: SignInSubject): { scope: string; subject: string; limit: number }[] {
-  const list: { scope: string; subject: string; limit: number }[] = [
-    { scope, subject: subjectHash(scope, identifier), limit: MAX_ACCOUNT_FAILURES_PER_HOUR },
+type Counted = { scope: string; subject: string; captchaAfter: number; limit: number };
+
+function subjects({ scope, identifier, ip }: SignInSubject): Counted[] {
+  const list: Counted[] = [
+    { scope, subject: subjectHash(scope, identifier), captchaAfter: CAPTCHA_AFTER_FAILURES, limit: MAX_ACCOUNT_FAILURES_PER_HOUR },
   ];
-  if (ip) list.push({ scope: "IP", subject: subjectHash("IP", ip), limit: MAX_IP_FAILURES_PER_HOUR });
+  if (ip) list.push({ scope: "IP", subject: subjectHash("IP", ip), captchaAfter: CAPTCHA_AFTER_IP_FAILURES, limit: MAX_IP_FAILURES_PER_HOUR });
   return list;
 }
 
@@ -39,7 +43,7 @@ export async function assertSignInAllowed(subject: SignInSubject): Promise<Throt
   const now = clock().now();
   const since = new Date(now.getTime() - THROTTLE_WINDOW_MS);
   let captchaRequired = false;
-  for (const { scope, subject: hash, limit } of subjects(subject)) {
+  for (const { scope, subject: hash, captchaAfter, limit } of subjects(subject)) {
     const where = { scope, subject: hash, succeeded: false, createdAt: { gt: since } };
     const failures = await db().signInAttempt.count({ where });
     if (failures >= limit) {
@@ -52,7 +56,7 @@ export async function assertSignInAllowed(subject: SignInSubject): Promise<Throt
         headers: { "Retry-After": String(retryAfter) },
       });
     }
-    if (failures >= CAPTCHA_AFTER_FAILURES) captchaRequired = true;
+    if (failures >= captchaAfter) captchaRequired = true;
   }
   return { captchaRequired };
 }

@@ -162,3 +162,16 @@ describe("password recovery", () => {
     expect(await authorize.authorizeApplicant({ identifier: BUDI.nik, password: NEW_PASSWORD }, null)).toMatchObject({ id: accountId, sessionVersion: credential.sessionVersion });
   });
 });
+
+describe("throttling by address", () => {
+  it("asks for a captcha only after many failures from one address, since many people share one", async () => {
+    const ip = "10.9.9.9";
+    for (let i = 0; i < throttle.CAPTCHA_AFTER_IP_FAILURES - 1; i++) {
+      await throttle.recordSignInAttempt({ scope: "APPLICANT", identifier: `32730112059800${String(i).padStart(2, "0")}`, ip }, false);
+    }
+    const fresh = { scope: "APPLICANT" as const, identifier: "3171011708950001", ip };
+    expect(await throttle.assertSignInAllowed(fresh)).toEqual({ captchaRequired: false });
+    await throttle.recordSignInAttempt({ scope: "APPLICANT", identifier: "3171011708950002", ip }, false);
+    expect(await throttle.assertSignInAllowed(fresh)).toEqual({ captchaRequired: true });
+  });
+});

@@ -51,6 +51,7 @@ export default async function AdminSummaryPage() {
         {figures.perDay.length === 0 ? (
           <p>Belum ada akun terdaftar.</p>
         ) : (
+          <div className="overflow-x-auto">
           <table className="border-collapse bg-white text-left text-sm">
             <caption className="sr-only">Jumlah akun per hari</caption>
             <thead>
@@ -68,6 +69,7 @@ export default async function AdminSummaryPage() {
               ))}
             </tbody>
           </table>
+          </div>
         )}
       </section>
 
@@ -76,6 +78,7 @@ export default async function AdminSummaryPage() {
         {figures.refusals.length === 0 ? (
           <p>Belum ada permintaan yang ditolak.</p>
         ) : (
+          <div className="overflow-x-auto">
           <table className="border-collapse bg-white text-left text-sm">
             <caption className="sr-only">Jumlah penolakan per alasan</caption>
             <thead>
@@ -95,6 +98,7 @@ export default async function AdminSummaryPage() {
               ))}
             </tbody>
           </table>
+          </div>
         )}
       </section>
     </div>
