@@ -45,7 +45,7 @@ describe("sessions", () => {
     const token = await jwt({}, { id: ADMIN_ID, role: "ADMIN", name: "admin.sesi", sessionVersion: 2 });
     await authorize.endAllSessions("ADMIN", ADMIN_ID);
     expect(await jwt(token)).toEqual({});
-    const session = await (options.callbacks!.session as (params: { session: object; token: JWT }) => Promise<{ user?: unknown }>)({
+    const session = await (options.callbacks!.session as unknown as (params: { session: object; token: JWT }) => Promise<{ user?: unknown }>)({
       session: { expires: "" },
       token: {},
     });
