@@ -3,7 +3,6 @@
  * from zod issues to the API's `fields`.
  */
 import { z } from "zod";
-import { type FieldErrors } from "@/domain/errors";
 import { type IdentitySchemaOptions, identitySchema, makeIdentitySchema } from "@/schemas/identity";
 import { captchaSchema } from "@/schemas/captcha";
 import { documentsSchema } from "@/schemas/documents";
@@ -29,19 +28,7 @@ export function isStepId(value: unknown): value is StepId {
   return typeof value === "string" && (STEP_IDS as readonly string[]).includes(value);
 }
 
-/** Key for issues that belong to no field (path []). */
-export const FORM_ERROR_KEY = "_form";
-
-/** Issue paths joined with "." (e.g. "ktpPhoto", "nik") → their messages, without duplicates. */
-export function zodIssuesToFieldErrors(error: { issues: readonly z.core.$ZodIssue[] }): FieldErrors {
-  const fields: FieldErrors = {};
-  for (const issue of error.issues) {
-    const key = issue.path.length > 0 ? issue.path.map(String).join(".") : FORM_ERROR_KEY;
-    const messages = (fields[key] ??= []);
-    if (!messages.includes(issue.message)) messages.push(issue.message);
-  }
-  return fields;
-}
+export { FORM_ERROR_KEY, zodIssuesToFieldErrors } from "@/schemas/field-errors";
 
 /**
  * Every text field of the final submission (identity + password + captcha), checked together so

@@ -8,7 +8,7 @@ import { FieldMessages, fieldId, inputClass, TextField } from "@/components/regi
 import { apiRequest } from "@/lib/api-client";
 import { passwordRecoverySchema } from "@/schemas/password-recovery";
 import { SECURITY_QUESTIONS } from "@/schemas/password";
-import { zodIssuesToFieldErrors } from "@/schemas";
+import { zodIssuesToFieldErrors } from "@/schemas/field-errors";
 
 const EMPTY = { nik: "", kk: "", birthDate: "", securityQuestion: "", securityAnswer: "", newPassword: "", newPasswordConfirm: "", captchaAnswer: "" };
 type Values = typeof EMPTY;

@@ -1,0 +1,138 @@
+"use client";
+
+/**
+ * Labelled form controls with their hint, warning and error wired to `aria-describedby`, and
+ * `aria-invalid` while an error shows. Ids are the field names prefixed with "f-", so the error
+ * summary can link to them.
+ */
+import { type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from "react";
+
+export function fieldId(name: string): string {
+  return `f-${name}`;
+}
+
+type Described = {
+  name: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  warning?: ReactNode;
+  errors?: readonly string[] | undefined;
+};
+
+function describedBy(name: string, { hint, warning, errors }: Omit<Described, "name" | "label">, extra?: string) {
+  const ids = [
+    hint ? `${fieldId(name)}-hint` : null,
+    warning ? `${fieldId(name)}-warning` : null,
+    errors?.length ? `${fieldId(name)}-error` : null,
+    extra ?? null,
+  ].filter(Boolean);
+  return ids.length ? ids.join(" ") : undefined;
+}
+
+export const inputClass =
+  "mt-1 block w-full rounded-md border border-slate-500 bg-white px-3 py-2 text-base text-slate-900 shadow-sm aria-[invalid=true]:border-2 aria-[invalid=true]:border-red-700 read-only:bg-slate-100";
+
+export function FieldMessages({ name, hint, warning, errors }: Omit<Described, "label">) {
+  return (
+    <>
+      {hint ? (
+        <p id={`${fieldId(name)}-hint`} className="mt-1 text-sm text-slate-700">
+          {hint}
+        </p>
+      ) : null}
+      {errors?.length ? (
+        <div id={`${fieldId(name)}-error`} className="mt-1 text-sm font-medium text-red-800">
+          {errors.map((message) => (
+            <p key={message}>
+              <span className="sr-only">Kesalahan: </span>
+              {message}
+            </p>
+          ))}
+        </div>
+      ) : null}
+      {warning ? (
+        <div id={`${fieldId(name)}-warning`} className="mt-2 rounded-md border-l-4 border-amber-500 bg-amber-50 p-3 text-sm text-amber-950">
+          {warning}
+        </div>
+      ) : null}
+    </>
+  );
+}
+
+export function TextField({
+  name,
+  label,
+  hint,
+  warning,
+  errors,
+  describedByExtra,
+  className,
+  ...input
+}: Described & { describedByExtra?: string } & Omit<InputHTMLAttributes<HTMLInputElement>, "name">) {
+  const invalid = Boolean(errors?.length);
+  return (
+    <div className={className}>
+      <label htmlFor={fieldId(name)} className="block font-medium text-slate-900">
+        {label}
+      </label>
+      <input
+        id={fieldId(name)}
+        name={name}
+        aria-invalid={invalid || undefined}
+        aria-describedby={describedBy(name, { hint, warning, errors }, describedByExtra)}
+        className={inputClass}
+        {...input}
+      />
+      <FieldMessages name={name} hint={hint} warning={warning} errors={errors} />
+    </div>
+  );
+}
+
+export function SelectField({
+  name,
+  label,
+  hint,
+  warning,
+  errors,
+  children,
+  className,
+  ...select
+}: Described & Omit<SelectHTMLAttributes<HTMLSelectElement>, "name">) {
+  const invalid = Boolean(errors?.length);
+  return (
+    <div className={className}>
+      <label htmlFor={fieldId(name)} className="block font-medium text-slate-900">
+        {label}
+      </label>
+      <select
+        id={fieldId(name)}
+        name={name}
+        aria-invalid={invalid || undefined}
+        aria-describedby={describedBy(name, { hint, warning, errors })}
+        className={inputClass}
+        {...select}
+      >
+        {children}
+      </select>
+      <FieldMessages name={name} hint={hint} warning={warning} errors={errors} />
+    </div>
+  );
+}
+
+export function PrimaryButton({ children, ...props }: React.ButtonHTMLAttributes<HTMLButtonElement>) {
+  return (
+    <button
+      type="submit"
+      // Keeps focus in the field being left, so its on-blur message cannot shift the button away
+      // between mouse-down and mouse-up (the click would be lost); submitting validates every field.
+      onMouseDown={(event) => event.preventDefault()}
+      className="inline-flex min-h-11 items-center justify-center rounded-md bg-brand-600 px-5 py-2.5 font-semibold text-white hover:bg-brand-700 disabled:cursor-not-allowed disabled:opacity-60"
+      {...props}
+    >
+      {children}
+    </button>
+  );
+}
+
+export const secondaryButtonClass =
+  "inline-flex min-h-11 items-center justify-center rounded-md border border-brand-600 bg-white px-4 py-2 font-semibold text-brand-700 hover:bg-brand-50 disabled:cursor-not-allowed disabled:opacity-60";

@@ -1,0 +1,216 @@
+"use client";
+
+/**
+ * The selfie (swafoto), taken live with react-webcam. The camera is asked for only after the
+ * applicant has read why it is needed and pressed "Aktifkan Kamera". "Ambil Foto" freezes a frame
+ * to check; "Foto Ulang" goes back to the live view, "Gunakan Foto" keeps it and turns the camera
+ * off. When the camera cannot be used, the help says why and how to fix it, with "Coba Lagi", and
+ * a file input that opens the device's camera app so no one is stuck.
+ */
+import { useCallback, useEffect, useRef, useState } from "react";
+import Webcam from "react-webcam";
+import { CameraHelp, type CameraErrorKind, cameraErrorKind } from "@/components/registration/camera-help";
+import { FieldMessages, fieldId, secondaryButtonClass } from "@/components/registration/form-field";
+import { preparePhoto } from "@/components/registration/photo";
+import { type Photo } from "@/components/registration/wizard-provider";
+import { dataUrlToBlob } from "@/lib/compress-image";
+
+type Phase = "intro" | "starting" | "live" | "captured" | "error" | "have";
+
+const primaryClass =
+  "inline-flex min-h-11 items-center justify-center rounded-md bg-brand-600 px-5 py-2.5 font-semibold text-white hover:bg-brand-700 disabled:cursor-not-allowed disabled:opacity-60";
+
+export function SelfieCapture({
+  photo,
+  errors,
+  onPhoto,
+  onError,
+}: {
+  photo: Photo | null;
+  errors: string[] | undefined;
+  onPhoto: (photo: Photo) => void;
+  onError: (message: string | null) => void;
+}) {
+  const [phase, setPhase] = useState<Phase>(photo ? "have" : "intro");
+  const [captured, setCaptured] = useState<string | null>(null);
+  const [errorKind, setErrorKind] = useState<CameraErrorKind>("other");
+  const [attempt, setAttempt] = useState(0);
+  const [busy, setBusy] = useState(false);
+  const webcam = useRef<Webcam>(null);
+  const focusTarget = useRef<HTMLElement | null>(null);
+  const [focusRequest, setFocusRequest] = useState(0);
+  const id = fieldId("selfie");
+
+  // Focus follows the applicant's action to the next control (the old button is gone).
+  const focusLater = useCallback((element: HTMLElement | null) => {
+    if (element) focusTarget.current = element;
+  }, []);
+  useEffect(() => {
+    if (focusRequest === 0) return;
+    if (phase === "error") document.getElementById("kamera-bermasalah")?.focus();
+    else focusTarget.current?.focus();
+    // Focus moves once per action, when the new phase has rendered.
+  }, [focusRequest]);
+  const go = (next: Phase) => {
+    setPhase(next);
+    setFocusRequest((n) => n + 1);
+  };
+
+  function start() {
+    onError(null);
+    if (typeof navigator === "undefined" || !navigator.mediaDevices?.getUserMedia) {
+      setErrorKind(cameraErrorKind("getUserMedia not supported"));
+      go("error");
+      return;
+    }
+    setAttempt((n) => n + 1);
+    go("starting");
+  }
+
+  function capture() {
+    const shot = webcam.current?.getScreenshot();
+    if (!shot) return;
+    setCaptured(shot);
+    go("captured");
+  }
+
+  async function use(blob: Blob, requireAcceptedType: boolean) {
+    setBusy(true);
+    const prepared = await preparePhoto(blob, { requireAcceptedType });
+    setBusy(false);
+    if (!prepared.ok) {
+      onError(prepared.message);
+      return;
+    }
+    onError(null);
+    onPhoto(prepared.photo);
+    setCaptured(null);
+    go("have");
+  }
+
+  const invalid = Boolean(errors?.length);
+  return (
+    <section aria-labelledby="judul-swafoto" className="space-y-3 rounded-md border border-slate-200 bg-white p-4 sm:p-6">
+      <h2 id="judul-swafoto" className="text-lg font-semibold">
+        Swafoto
+      </h2>
+      <div id={`${id}-hint`} className="space-y-2 text-sm text-slate-700">
+        <p>
+          Swafoto diambil langsung dengan kamera untuk memastikan bahwa yang mendaftar adalah pemilik KTP. Kamera hanya
+          dipakai di halaman ini dan dimatikan setelah foto dipilih.
+        </p>
+        <p>Lepas masker, kacamata hitam, dan topi; pastikan wajah terlihat jelas dengan cahaya yang cukup.</p>
+      </div>
+
+      {phase === "have" && photo ? (
+        <div className="space-y-3">
+          <figure>
+            {/* A local object URL: nothing for next/image to optimize. */}
+            <img src={photo.url} alt="Swafoto yang akan dikirim" className="max-h-56 w-auto max-w-full rounded border border-slate-300" />
+          </figure>
+          <button ref={focusLater} id={id} type="button" className={secondaryButtonClass} onClick={start}>
+            Foto Ulang
+          </button>
+        </div>
+      ) : null}
+
+      {phase === "intro" ? (
+        <button
+          ref={focusLater}
+          type="button"
+          className={primaryClass}
+          onClick={start}
+          aria-describedby={[`${id}-hint`, invalid ? `${id}-error` : null].filter(Boolean).join(" ")}
+          id={id}
+        >
+          Aktifkan Kamera
+        </button>
+      ) : null}
+
+      {phase === "starting" || phase === "live" ? (
+        <div className="space-y-3">
+          <div className="relative w-full max-w-md overflow-hidden rounded border border-slate-300 bg-slate-900">
+            <Webcam
+              key={attempt}
+              ref={webcam}
+              audio={false}
+              mirrored
+              screenshotFormat="image/jpeg"
+              screenshotQuality={0.9}
+              videoConstraints={{ facingMode: "user", width: { ideal: 640 }, height: { ideal: 480 } }}
+              onUserMedia={() => go("live")}
+              onUserMediaError={(error) => {
+                setErrorKind(cameraErrorKind(error));
+                go("error");
+              }}
+              aria-label="Tampilan langsung kamera"
+              className="block h-auto w-full"
+            />
+          </div>
+          <p role="status" className="text-sm text-slate-700">
+            {phase === "starting" ? "Menunggu izin kamera… Pilih \u201cIzinkan\u201d bila browser bertanya." : "Kamera aktif."}
+          </p>
+          <button ref={focusLater} id={id} type="button" className={primaryClass} onClick={capture} disabled={phase !== "live"}>
+            Ambil Foto
+          </button>
+        </div>
+      ) : null}
+
+      {phase === "captured" && captured ? (
+        <div className="space-y-3">
+          <img src={captured} alt="Pratinjau swafoto yang baru diambil" className="max-h-72 w-auto max-w-full rounded border border-slate-300" />
+          <div className="flex flex-wrap gap-3">
+            <button type="button" className={secondaryButtonClass} onClick={start} disabled={busy}>
+              Foto Ulang
+            </button>
+            <button
+              ref={focusLater}
+              id={id}
+              type="button"
+              className={primaryClass}
+              disabled={busy}
+              onClick={() => void use(dataUrlToBlob(captured), true)}
+            >
+              Gunakan Foto
+            </button>
+          </div>
+        </div>
+      ) : null}
+
+      {phase === "error" ? (
+        <div className="space-y-4 rounded-md border-l-4 border-red-700 bg-red-50 p-4">
+          <CameraHelp kind={errorKind} headingId="kamera-bermasalah" />
+          <button id={id} type="button" className={primaryClass} onClick={start}>
+            Coba Lagi
+          </button>
+          <div className="border-t border-red-200 pt-3">
+            <label htmlFor="f-selfieFile" className="block font-medium">
+              Atau ambil swafoto dengan aplikasi kamera perangkat
+            </label>
+            <p id="f-selfieFile-hint" className="text-sm text-slate-700">
+              Di ponsel, ini membuka kamera depan; di komputer, pilih foto wajah Anda yang baru diambil.
+            </p>
+            <input
+              id="f-selfieFile"
+              type="file"
+              accept="image/*"
+              capture="user"
+              aria-describedby="f-selfieFile-hint"
+              className="mt-1 block w-full max-w-full text-sm file:mr-3 file:min-h-11 file:rounded-md file:border file:border-brand-600 file:bg-white file:px-4 file:py-2 file:font-semibold file:text-brand-700"
+              onChange={(event) => {
+                const file = event.target.files?.[0];
+                event.target.value = "";
+                if (file) void use(file, false);
+              }}
+            />
+          </div>
+        </div>
+      ) : null}
+
+      <p role="status" className="text-sm text-slate-700">
+        {busy ? "Memproses foto…" : ""}
+      </p>
+      <FieldMessages name="selfie" errors={errors} />
+    </section>
+  );
+}

@@ -1,0 +1,54 @@
+"use client";
+
+/**
+ * Every wizard page's frame: waits for the stored progress, sends an applicant who is too early
+ * to the latest step they may see, shows the step indicator and the heading, and moves focus to
+ * the heading after an in-app navigation (so screen readers announce the new step).
+ */
+import { useRouter } from "next/navigation";
+import { type ReactNode, useEffect, useRef } from "react";
+import { StepIndicator } from "@/components/registration/step-indicator";
+import { useWizard } from "@/components/registration/wizard-provider";
+import { type WizardStepId, isStepAllowed, latestAllowedStep, stepInfo, stepPath } from "@/domain/registration/steps";
+
+let navigatedWithinApp = false;
+
+export function StepFrame({ step, intro, children }: { step: WizardStepId; intro?: ReactNode; children: ReactNode }) {
+  const { hydrated, completed } = useWizard();
+  const router = useRouter();
+  const allowed = isStepAllowed(step, completed);
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    if (hydrated && !allowed) router.replace(stepPath(latestAllowedStep(completed)));
+  }, [hydrated, allowed, completed, router]);
+
+  const ready = hydrated && allowed;
+  useEffect(() => {
+    if (!ready) return;
+    if (navigatedWithinApp) heading.current?.focus();
+    navigatedWithinApp = true;
+  }, [ready]);
+
+  const info = stepInfo(step);
+  return (
+    <div className="mx-auto max-w-2xl space-y-6">
+      <StepIndicator current={step} completed={completed} />
+      {ready ? (
+        <>
+          <div className="space-y-2">
+            <h1 ref={heading} tabIndex={-1} className="text-2xl font-bold sm:text-3xl">
+              {info.title}
+            </h1>
+            {intro ? <div className="text-slate-700">{intro}</div> : null}
+          </div>
+          {children}
+        </>
+      ) : (
+        <p role="status" className="text-slate-700">
+          Memuat…
+        </p>
+      )}
+    </div>
+  );
+}

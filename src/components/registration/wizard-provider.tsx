@@ -1,0 +1,232 @@
+"use client";
+
+/**
+ * The wizard's answers, held in the browser for the whole of /daftar. Each step edits its own
+ * copy and commits it here once the browser and the server accepted it; the step graph
+ * (domain/registration/steps.ts) then says which steps still count. Identity answers, the chosen
+ * security questions and the completed steps are mirrored to localStorage; the password, the
+ * security answers, the captcha and the photos live in memory only.
+ */
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from "react";
+import { type CalendarDate } from "@/domain/calendar";
+import { type FieldErrors } from "@/domain/errors";
+import {
+  type WizardStepId,
+  completeChangedStep,
+  completeStep,
+  normalizeCompleted,
+  uncompleteStep,
+} from "@/domain/registration/steps";
+import { closingDate } from "@/domain/registration/window";
+import {
+  EMPTY_IDENTITY,
+  type IdentityForm,
+  clearProgress,
+  loadProgress,
+  saveProgress,
+} from "@/lib/wizard-storage";
+
+export type AgencyOption = { code: string; name: string; kind: string; formationStatus: string };
+
+export type WizardConfig = { opensAt: string; closesAt: string; agencies: AgencyOption[] };
+
+export type Photo = {
+  blob: Blob;
+  /** An object URL for previews. */
+  url: string;
+  /** False when the browser could not decode it (the server decides; see documents step). */
+  previewable: boolean;
+};
+
+export type PasswordForm = {
+  password: string;
+  passwordConfirm: string;
+  securityQuestion1: string;
+  securityAnswer1: string;
+  securityQuestion2: string;
+  securityAnswer2: string;
+};
+
+export const EMPTY_PASSWORD: PasswordForm = {
+  password: "",
+  passwordConfirm: "",
+  securityQuestion1: "",
+  securityAnswer1: "",
+  securityQuestion2: "",
+  securityAnswer2: "",
+};
+
+export type Captcha = { id: string; image: string };
+
+/** A message the server gave for a step, shown when the applicant gets there. */
+export type StepProblem = { message: string; fields: FieldErrors };
+
+type WizardData = {
+  identityDraft: IdentityForm;
+  identity: IdentityForm | null;
+  ktpPhoto: Photo | null;
+  selfie: Photo | null;
+  password: PasswordForm | null;
+  /** Chosen questions survive a reload even before the password step is complete. */
+  securityQuestions: { securityQuestion1: string; securityQuestion2: string };
+  captcha: Captcha | null;
+  captchaAnswer: string;
+  completed: WizardStepId[];
+  problems: Partial<Record<WizardStepId, StepProblem>>;
+};
+
+const INITIAL: WizardData = {
+  identityDraft: EMPTY_IDENTITY,
+  identity: null,
+  ktpPhoto: null,
+  selfie: null,
+  password: null,
+  securityQuestions: { securityQuestion1: "", securityQuestion2: "" },
+  captcha: null,
+  captchaAnswer: "",
+  completed: [],
+  problems: {},
+};
+
+export type WizardContextValue = WizardData & {
+  config: WizardConfig;
+  closingDate: CalendarDate;
+  /** False until localStorage has been read: pages wait for it before redirecting. */
+  hydrated: boolean;
+  setIdentityDraft: (draft: IdentityForm) => void;
+  commitIdentity: (identity: IdentityForm) => void;
+  commitDocuments: (photos: { ktpPhoto: Photo; selfie: Photo }) => void;
+  setSecurityQuestions: (questions: { securityQuestion1: string; securityQuestion2: string }) => void;
+  commitPassword: (password: PasswordForm) => void;
+  setCaptcha: (captcha: Captcha | null) => void;
+  commitCaptcha: (captcha: Captcha, answer: string) => void;
+  /** A step the server refused at submission: incomplete again, with the server's message. */
+  reopenStep: (step: WizardStepId, problem: StepProblem | null) => void;
+  setProblem: (step: WizardStepId, problem: StepProblem | null) => void;
+  markSubmitted: () => void;
+  reset: () => void;
+};
+
+const WizardContext = createContext<WizardContextValue | null>(null);
+
+/** The answers are compared as text: a changed answer invalidates the steps that depend on it. */
+function sameAnswers(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+export function WizardProvider({ config, children }: { config: WizardConfig; children: ReactNode }) {
+  const [data, setData] = useState<WizardData>(INITIAL);
+  const [hydrated, setHydrated] = useState(false);
+  const objectUrls = useRef(new Set<string>());
+
+  // Read the stored progress once; steps whose data is not stored are incomplete again.
+  useEffect(() => {
+    const stored = loadProgress();
+    if (stored) {
+      const kept = stored.completed.filter((step) => step === "identity" && stored.identity !== null);
+      setData((current) => ({
+        ...current,
+        identityDraft: stored.identityDraft,
+        identity: stored.identity,
+        securityQuestions: { securityQuestion1: stored.securityQuestion1, securityQuestion2: stored.securityQuestion2 },
+        completed: normalizeCompleted(kept),
+      }));
+    }
+    setHydrated(true);
+  }, []);
+
+  useEffect(() => {
+    if (!hydrated) return;
+    const empty =
+      data.identity === null &&
+      data.completed.length === 0 &&
+      sameAnswers(data.identityDraft, EMPTY_IDENTITY) &&
+      !data.securityQuestions.securityQuestion1 &&
+      !data.securityQuestions.securityQuestion2;
+    // Nothing to keep (a fresh start, or just after the registration): leave no trace behind.
+    if (empty) {
+      clearProgress();
+      return;
+    }
+    saveProgress({
+      identityDraft: data.identityDraft,
+      identity: data.identity,
+      securityQuestion1: data.securityQuestions.securityQuestion1,
+      securityQuestion2: data.securityQuestions.securityQuestion2,
+      completed: data.completed,
+    });
+  }, [hydrated, data.identityDraft, data.identity, data.securityQuestions, data.completed]);
+
+  useEffect(() => {
+    const urls = objectUrls.current;
+    return () => {
+      for (const url of urls) URL.revokeObjectURL(url);
+    };
+  }, []);
+
+  const withoutProblem = (problems: WizardData["problems"], step: WizardStepId) => {
+    const { [step]: _removed, ...rest } = problems;
+    return rest;
+  };
+
+  const commit = useCallback((step: WizardStepId, changed: boolean, patch: Partial<WizardData>) => {
+    setData((current) => ({
+      ...current,
+      ...patch,
+      problems: withoutProblem(current.problems, step),
+      completed: changed ? completeChangedStep(current.completed, step) : completeStep(current.completed, step),
+    }));
+  }, []);
+
+  const value = useMemo<WizardContextValue>(
+    () => ({
+      ...data,
+      config,
+      closingDate: closingDate({ opensAt: new Date(config.opensAt), closesAt: new Date(config.closesAt) }),
+      hydrated,
+      setIdentityDraft: (draft) => setData((current) => ({ ...current, identityDraft: draft })),
+      commitIdentity: (identity) =>
+        commit("identity", data.identity !== null && !sameAnswers(identity, data.identity), {
+          identity: { ...identity },
+          identityDraft: { ...identity },
+        }),
+      commitDocuments: ({ ktpPhoto, selfie }) => {
+        objectUrls.current.add(ktpPhoto.url).add(selfie.url);
+        commit("documents", ktpPhoto.url !== data.ktpPhoto?.url || selfie.url !== data.selfie?.url, { ktpPhoto, selfie });
+      },
+      setSecurityQuestions: (questions) => setData((current) => ({ ...current, securityQuestions: questions })),
+      commitPassword: (password) =>
+        commit("password", data.password !== null && !sameAnswers(password, data.password), {
+          password: { ...password },
+          securityQuestions: { securityQuestion1: password.securityQuestion1, securityQuestion2: password.securityQuestion2 },
+        }),
+      setCaptcha: (captcha) => setData((current) => ({ ...current, captcha, captchaAnswer: "" })),
+      commitCaptcha: (captcha, answer) => commit("captcha", true, { captcha, captchaAnswer: answer }),
+      reopenStep: (step, problem) =>
+        setData((current) => ({
+          ...current,
+          completed: uncompleteStep(current.completed, step),
+          problems: problem ? { ...current.problems, [step]: problem } : withoutProblem(current.problems, step),
+        })),
+      setProblem: (step, problem) =>
+        setData((current) => ({
+          ...current,
+          problems: problem ? { ...current.problems, [step]: problem } : withoutProblem(current.problems, step),
+        })),
+      markSubmitted: () => setData((current) => ({ ...current, completed: completeStep(current.completed, "review") })),
+      reset: () => {
+        clearProgress();
+        setData(INITIAL);
+      },
+    }),
+    [data, config, hydrated, commit],
+  );
+
+  return <WizardContext.Provider value={value}>{children}</WizardContext.Provider>;
+}
+
+export function useWizard(): WizardContextValue {
+  const context = useContext(WizardContext);
+  if (!context) throw new Error("useWizard must be used inside <WizardProvider>");
+  return context;
+}

@@ -1,0 +1,187 @@
+/**
+ * Helpers for the wizard's end-to-end tests: sample identities from the population registry,
+ * filling each step as an applicant would (by label and role), and solving the captcha by reading
+ * its answer from the open server's SQLite file (the app has no bypass).
+ */
+import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { type APIRequestContext, type Page, expect } from "@playwright/test";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+export const KTP_FIXTURE = path.join(ROOT, "tests/fixtures/ktp-sample.jpg");
+/** The open project's database (playwright.config.ts). */
+export const OPEN_DB = path.join(ROOT, process.env.E2E_OPEN_DB ?? "data/e2e-open.db");
+
+/** A passphrase no sample citizen's name, NIK, KK or birth date appears in. */
+export const PASSWORD = "kuda lari di sawah hijau pagi";
+
+type Citizen = { nik: string; kk: string; fullName: string; birthPlace: string; birthDate: string; gender: string };
+const CITIZENS = JSON.parse(fs.readFileSync(path.join(ROOT, "prisma/data/citizens.json"), "utf8")) as Citizen[];
+
+export type Identity = {
+  nik: string;
+  kk: string;
+  fullName: string;
+  birthPlace: string;
+  birthDate: string;
+  phone: string;
+  email: string;
+  agencyCode: string;
+  gender: string;
+};
+
+const titleCase = (text: string) => text.toLowerCase().replace(/(^|[\s'-])\p{L}/gu, (m) => m.toUpperCase());
+
+/**
+ * Citizen number `index` of prisma/data/citizens.json as an applicant types it, with a phone and an
+ * email unique to that citizen (accounts are unique per NIK, phone and email). Each test uses its
+ * own citizen so tests can run in any order against one database.
+ */
+export function citizen(index: number, agencyCode = "BKN"): Identity {
+  const record = CITIZENS[index];
+  if (!record) throw new Error(`No citizen #${index}`);
+  return {
+    nik: record.nik,
+    kk: record.kk,
+    fullName: titleCase(record.fullName),
+    birthPlace: titleCase(record.birthPlace),
+    birthDate: record.birthDate,
+    phone: `0813${String(index).padStart(8, "0")}`,
+    email: `pelamar.${index}@contoh.id`,
+    agencyCode,
+    gender: record.gender === "PEREMPUAN" ? "Perempuan" : "Laki-laki",
+  };
+}
+
+export async function fillIdentity(page: Page, identity: Identity): Promise<void> {
+  await page.getByLabel("NIK (Nomor Induk Kependudukan)").fill(identity.nik);
+  await page.getByLabel("Nomor Kartu Keluarga (KK)").fill(identity.kk);
+  await page.getByLabel("Nama Lengkap").fill(identity.fullName);
+  await page.getByLabel("Tempat Lahir").fill(identity.birthPlace);
+  await page.getByLabel("Tanggal Lahir").fill(identity.birthDate);
+  await page.getByLabel("Nomor HP").fill(identity.phone);
+  await page.getByLabel("Email").fill(identity.email);
+  await page.getByLabel("Instansi").selectOption(identity.agencyCode);
+}
+
+export async function continueTo(page: Page, slug: string, heading: string): Promise<void> {
+  await page.getByRole("button", { name: "Lanjutkan" }).click();
+  await expect(page).toHaveURL(new RegExp(`/daftar/${slug}$`));
+  await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
+}
+
+export async function uploadKtp(page: Page, file: string | { name: string; mimeType: string; buffer: Buffer } = KTP_FIXTURE) {
+  await page.getByLabel(/^(Pilih file|Ganti) foto KTP$/).setInputFiles(file);
+}
+
+export async function takeSelfie(page: Page): Promise<void> {
+  const activate = page.getByRole("button", { name: "Aktifkan Kamera" });
+  if (await activate.isVisible()) await activate.click();
+  else await page.getByRole("button", { name: "Foto Ulang" }).click();
+  const shoot = page.getByRole("button", { name: "Ambil Foto" });
+  await expect(shoot).toBeEnabled({ timeout: 15_000 });
+  await shoot.click();
+  await page.getByRole("button", { name: "Gunakan Foto" }).click();
+  await expect(page.getByRole("img", { name: "Swafoto yang akan dikirim" })).toBeVisible();
+}
+
+export async function fillDocuments(page: Page): Promise<void> {
+  await uploadKtp(page);
+  await expect(page.getByRole("img", { name: "Pratinjau foto KTP yang dipilih" })).toBeVisible();
+  await takeSelfie(page);
+}
+
+export async function fillPassword(page: Page, password = PASSWORD): Promise<void> {
+  await page.getByLabel("Kata Sandi", { exact: true }).fill(password);
+  await page.getByLabel("Ulangi Kata Sandi", { exact: true }).fill(password);
+  await page.getByLabel("Pertanyaan keamanan 1").selectOption("SEKOLAH_DASAR");
+  await page.getByLabel("Jawaban 1").fill("SD Negeri 3 Sukamaju");
+  await page.getByLabel("Pertanyaan keamanan 2").selectOption("MAKANAN_FAVORIT");
+  await page.getByLabel("Jawaban 2").fill("nasi goreng kambing");
+}
+
+/** Remembers the id of the last captcha the page asked for (POST /api/captcha). */
+export function trackCaptcha(page: Page): { latest: () => string | null } {
+  let latest: string | null = null;
+  page.on("response", async (response) => {
+    if (response.request().method() !== "POST" || !response.url().endsWith("/api/captcha")) return;
+    try {
+      latest = ((await response.json()) as { id: string }).id;
+    } catch {
+      // A failed captcha request: the page shows it; the test will time out on the answer.
+    }
+  });
+  return { latest: () => latest };
+}
+
+export function captchaAnswer(id: string): string {
+  const db = new Database(OPEN_DB, { readonly: true, fileMustExist: true });
+  try {
+    const row = db.prepare('SELECT answer FROM "Captcha" WHERE id = ?').get(id) as { answer: string } | undefined;
+    if (!row) throw new Error(`No captcha ${id}`);
+    return row.answer;
+  } finally {
+    db.close();
+  }
+}
+
+/** Types the right answer for the captcha on screen (waits for the page to have fetched it). */
+export async function solveCaptcha(page: Page, tracker: { latest: () => string | null }, previous?: string | null) {
+  await expect(page.getByRole("img", { name: /Gambar kode captcha/ })).toBeVisible();
+  await expect.poll(() => tracker.latest()).not.toBe(previous ?? null);
+  const id = tracker.latest() as string;
+  await page.getByLabel("Kode captcha").fill(captchaAnswer(id));
+  return id;
+}
+
+export async function confirmRegistration(page: Page): Promise<void> {
+  await page.getByRole("button", { name: "Simpan dan Buat Akun" }).click();
+  const dialog = page.getByRole("dialog", { name: "Apakah data Anda sudah benar?" });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole("button", { name: "Iya" }).click();
+}
+
+/** Identity → documents → password → captcha → review, ready for "Simpan dan Buat Akun". */
+export async function fillWizardToReview(page: Page, identity: Identity, tracker = trackCaptcha(page)) {
+  await page.goto("/daftar");
+  await expect(page).toHaveURL(/\/daftar\/identitas$/);
+  await fillIdentity(page, identity);
+  await continueTo(page, "dokumen", "Dokumen");
+  await fillDocuments(page);
+  await continueTo(page, "kata-sandi", "Kata Sandi");
+  await fillPassword(page);
+  await continueTo(page, "captcha", "Captcha");
+  await solveCaptcha(page, tracker);
+  await continueTo(page, "cek-ulang", "Cek Ulang");
+  return tracker;
+}
+
+/** Creates an account straight through the API (for refusals that need one to exist). */
+export async function registerViaApi(request: APIRequestContext, identity: Identity): Promise<void> {
+  const captcha = (await (await request.post("/api/captcha")).json()) as { id: string };
+  const photo = fs.readFileSync(KTP_FIXTURE);
+  const response = await request.post("/api/registrations", {
+    multipart: {
+      nik: identity.nik,
+      kk: identity.kk,
+      fullName: identity.fullName,
+      birthPlace: identity.birthPlace,
+      birthDate: identity.birthDate,
+      phone: identity.phone,
+      email: identity.email,
+      agencyCode: identity.agencyCode,
+      password: PASSWORD,
+      passwordConfirm: PASSWORD,
+      securityQuestion1: "SEKOLAH_DASAR",
+      securityAnswer1: "SD Negeri 3 Sukamaju",
+      securityQuestion2: "MAKANAN_FAVORIT",
+      securityAnswer2: "nasi goreng kambing",
+      captchaId: captcha.id,
+      captchaAnswer: captchaAnswer(captcha.id),
+      ktpPhoto: { name: "ktp.jpg", mimeType: "image/jpeg", buffer: photo },
+      selfie: { name: "swafoto.jpg", mimeType: "image/jpeg", buffer: photo },
+    },
+  });
+  expect(response.status(), await response.text()).toBe(201);
+}

@@ -1,0 +1,228 @@
+import { expect, test } from "@playwright/test";
+import { expectNoAxeViolations } from "./fixtures";
+import {
+  citizen,
+  confirmRegistration,
+  continueTo,
+  fillDocuments,
+  fillIdentity,
+  fillPassword,
+  registerViaApi,
+  solveCaptcha,
+  takeSelfie,
+  trackCaptcha,
+  uploadKtp,
+} from "./wizard-helpers";
+
+const AGENCY_REFUSAL =
+  "Formasi instansi ini masih dalam proses verifikasi, sehingga akun belum dapat dibuat untuk instansi ini. Silakan cek SSCASN secara berkala dan pantau akun media sosial resmi BKN serta instansi yang Anda tuju.";
+
+const summary = (page: import("@playwright/test").Page) => page.getByRole("alert").filter({ has: page.getByRole("heading") });
+
+test.describe("the browser's own checks", () => {
+  test("an empty identity form: a focused summary linking to each field, messages by the fields", async ({ page }) => {
+    await page.goto("/daftar/identitas");
+    await page.getByRole("button", { name: "Lanjutkan" }).click();
+    await expect(summary(page)).toBeFocused();
+    await expect(summary(page).getByRole("heading")).toHaveText("Ada 8 hal yang perlu diperbaiki");
+    await expect(summary(page).getByRole("link")).toHaveCount(8);
+    const nik = page.getByLabel("NIK (Nomor Induk Kependudukan)");
+    await expect(nik).toHaveAttribute("aria-invalid", "true");
+    await expect(nik).toHaveAccessibleDescription(/NIK wajib diisi\./);
+    await expectNoAxeViolations(page);
+
+    await summary(page).getByRole("link", { name: "Email wajib diisi." }).click();
+    await expect(page.getByLabel("Email")).toBeFocused();
+
+    // Fixing a field clears its message once it is valid; a wrong birth date for the NIK is named.
+    const identity = citizen(300);
+    await fillIdentity(page, { ...identity, birthDate: "1997-12-18" });
+    await page.getByRole("button", { name: "Lanjutkan" }).click();
+    await expect(summary(page)).toContainText("Tanggal lahir pada NIK tidak sesuai dengan tanggal lahir yang diisi.");
+    await expect(summary(page).getByRole("link")).toHaveCount(1);
+  });
+
+  test("warns (does not refuse) an applicant over 35", async ({ page }) => {
+    await page.goto("/daftar/identitas");
+    await page.getByLabel("Tanggal Lahir").fill("1985-11-20");
+    await expect(page.getByText(/Usia Anda lebih dari 35 tahun/)).toBeVisible();
+    await expect(page.getByLabel("Tanggal Lahir")).toHaveAccessibleDescription(/lebih dari 35 tahun/);
+  });
+
+  test("documents, password and captcha steps name what is missing", async ({ page }) => {
+    test.setTimeout(90_000);
+    const tracker = trackCaptcha(page);
+    await page.goto("/daftar");
+    await fillIdentity(page, citizen(211));
+    await continueTo(page, "dokumen", "Dokumen");
+    await page.getByRole("button", { name: "Lanjutkan" }).click();
+    await expect(summary(page)).toBeFocused();
+    await expect(summary(page)).toContainText("Unggah atau ambil foto KTP.");
+    await expect(summary(page)).toContainText("Ambil swafoto dengan kamera.");
+    await expectNoAxeViolations(page);
+
+    // A file that does not even claim to be a photo is refused by the browser, with the reason.
+    await uploadKtp(page, { name: "ktp.gif", mimeType: "image/gif", buffer: Buffer.from("GIF89a") });
+    await expect(page.getByText("Foto harus berformat JPG atau PNG.").first()).toBeVisible();
+
+    await fillDocuments(page);
+    await continueTo(page, "kata-sandi", "Kata Sandi");
+    await page.getByLabel("Kata Sandi", { exact: true }).fill("qwerty123456");
+    await page.getByLabel("Ulangi Kata Sandi", { exact: true }).fill("qwerty1234567");
+    await page.getByRole("button", { name: "Lanjutkan" }).click();
+    await expect(summary(page)).toBeFocused();
+    await expect(summary(page)).toContainText("Kata sandi ini termasuk yang paling umum dipakai");
+    await expect(summary(page)).toContainText("Konfirmasi kata sandi tidak sama dengan kata sandi.");
+    await expect(summary(page)).toContainText("Pilih pertanyaan keamanan pertama.");
+    await expectNoAxeViolations(page);
+
+    // The checklist follows the identity: the name may not be inside the password.
+    await page.getByLabel("Kata Sandi", { exact: true }).fill("reza suka kopi tubruk");
+    await expect(page.getByRole("listitem").filter({ hasText: "Tidak memuat bagian dari nama" })).toContainText("(belum terpenuhi)");
+    const toggle = page.getByRole("button", { name: "Tampilkan kata sandi" });
+    await expect(toggle).toHaveAttribute("aria-pressed", "false");
+    await toggle.click();
+    await expect(toggle).toHaveAttribute("aria-pressed", "true");
+    await expect(page.getByLabel("Kata Sandi", { exact: true })).toHaveAttribute("type", "text");
+
+    await fillPassword(page);
+    await continueTo(page, "captcha", "Captcha");
+    await expect(page.getByRole("img", { name: /Gambar kode captcha/ })).toBeVisible();
+    await expectNoAxeViolations(page);
+    await page.getByRole("button", { name: "Lanjutkan" }).click();
+    await expect(summary(page)).toContainText("Isi kode captcha.");
+    await expectNoAxeViolations(page);
+    const first = await solveCaptcha(page, tracker);
+    await page.getByRole("button", { name: "Muat ulang captcha" }).click();
+    await expect(page.getByText("Captcha baru sudah dimuat.")).toBeVisible();
+    await expect(page.getByLabel("Kode captcha")).toHaveValue("");
+    expect(tracker.latest()).not.toBe(first);
+  });
+});
+
+test.describe("refusals from the server, each shown with its message", () => {
+  test("an agency whose formation is still being verified: explained before and after submitting", async ({ page }) => {
+    await page.goto("/daftar/identitas");
+    const identity = citizen(301, "KEMHAN");
+    await fillIdentity(page, identity);
+    // Before submitting, right by the select.
+    const agency = page.getByLabel("Instansi");
+    await expect(agency).toHaveAccessibleDescription(/Formasi Kementerian Pertahanan masih dalam proses verifikasi/);
+    await expect(page.getByText(/pantau akun media sosial\s+resmi BKN serta Kementerian Pertahanan/)).toBeVisible();
+    await expectNoAxeViolations(page);
+
+    await page.getByRole("button", { name: "Lanjutkan" }).click();
+    await expect(summary(page)).toBeFocused();
+    await expect(summary(page)).toContainText(AGENCY_REFUSAL);
+    await expect(agency).toHaveAttribute("aria-invalid", "true");
+    await expect(page).toHaveURL(/\/daftar\/identitas$/);
+    // Nothing typed is lost.
+    await expect(page.getByLabel("NIK (Nomor Induk Kependudukan)")).toHaveValue(identity.nik);
+    await expect(page.getByLabel("Email")).toHaveValue(identity.email);
+    await expectNoAxeViolations(page);
+
+    // Choosing a verified agency lets the applicant through.
+    await agency.selectOption("BKN");
+    await continueTo(page, "dokumen", "Dokumen");
+  });
+
+  test("the population registry does not match: data mismatch, then a wrong KK", async ({ page }) => {
+    const identity = citizen(300);
+    await page.goto("/daftar/identitas");
+    await fillIdentity(page, { ...identity, fullName: "Arif Kurniawati" });
+    await page.getByRole("button", { name: "Lanjutkan" }).click();
+    await expect(summary(page)).toBeFocused();
+    await expect(summary(page)).toContainText("Data tidak sesuai dengan data Dukcapil.");
+    await expect(summary(page)).toContainText("Periksa kembali NIK, nomor KK, nama lengkap, dan tanggal lahir");
+    await expectNoAxeViolations(page);
+
+    await page.getByLabel("Nama Lengkap").fill(identity.fullName);
+    await page.getByLabel("Nomor Kartu Keluarga (KK)").fill("3273011103190001");
+    await page.getByRole("button", { name: "Lanjutkan" }).click();
+    await expect(summary(page)).toContainText("Nomor KK tidak sesuai.");
+    await expect(page.getByLabel("Nomor Kartu Keluarga (KK)")).toHaveAccessibleDescription(/Nomor KK tidak sesuai\./);
+    await expect(page.getByLabel("Nomor Kartu Keluarga (KK)")).toHaveAttribute("aria-invalid", "true");
+  });
+
+  test("a NIK that already has an account", async ({ page, request }) => {
+    const identity = citizen(303);
+    await registerViaApi(request, identity);
+    await page.goto("/daftar/identitas");
+    await fillIdentity(page, { ...identity, email: "lain.303@contoh.id", phone: "081399990303" });
+    await page.getByRole("button", { name: "Lanjutkan" }).click();
+    await expect(summary(page)).toBeFocused();
+    await expect(summary(page).getByRole("link", { name: "NIK sudah terdaftar." })).toBeVisible();
+    await expect(page.getByLabel("NIK (Nomor Induk Kependudukan)")).toHaveAccessibleDescription(/NIK sudah terdaftar\./);
+    await expectNoAxeViolations(page);
+  });
+
+  test("a wrong captcha: back to the captcha step with a fresh one, everything else kept", async ({ page }) => {
+    test.setTimeout(120_000);
+    const identity = citizen(304);
+    const tracker = trackCaptcha(page);
+    await page.goto("/daftar");
+    await fillIdentity(page, identity);
+    await continueTo(page, "dokumen", "Dokumen");
+    await fillDocuments(page);
+    await continueTo(page, "kata-sandi", "Kata Sandi");
+    await fillPassword(page);
+    await continueTo(page, "captcha", "Captcha");
+    await expect.poll(() => tracker.latest()).not.toBeNull();
+    const consumed = tracker.latest();
+    await page.getByLabel("Kode captcha").fill("salah1");
+    await continueTo(page, "cek-ulang", "Cek Ulang");
+    await confirmRegistration(page);
+
+    await expect(page).toHaveURL(/\/daftar\/captcha$/);
+    await expect(summary(page)).toContainText("Kode captcha salah atau sudah kedaluwarsa");
+    await expect(page.getByLabel("Kode captcha")).toHaveValue("");
+    await expectNoAxeViolations(page);
+    await solveCaptcha(page, tracker, consumed);
+    await continueTo(page, "cek-ulang", "Cek Ulang");
+    await expect(page.getByRole("region", { name: "Identitas" })).toContainText(identity.nik);
+    await expect(page.getByRole("img", { name: "Swafoto" })).toBeVisible();
+    await confirmRegistration(page);
+    await expect(page.getByRole("heading", { level: 1, name: "Akun berhasil dibuat" })).toBeVisible();
+  });
+
+  test("a PDF renamed to .jpg: the server refuses it (415) and the review says so, linking to the photo", async ({ page }) => {
+    test.setTimeout(120_000);
+    const identity = citizen(205);
+    const tracker = trackCaptcha(page);
+    await page.goto("/daftar");
+    await fillIdentity(page, identity);
+    await continueTo(page, "dokumen", "Dokumen");
+    const pdf = Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+    // The browser cannot decode it; it claims to be a JPEG, so the client lets the server judge the bytes.
+    await uploadKtp(page, { name: "ktp.jpg", mimeType: "image/jpeg", buffer: pdf });
+    await expect(page.getByText("Pratinjau tidak tersedia")).toBeVisible();
+    await takeSelfie(page);
+    await continueTo(page, "kata-sandi", "Kata Sandi");
+    await fillPassword(page);
+    await continueTo(page, "captcha", "Captcha");
+    await solveCaptcha(page, tracker);
+    await continueTo(page, "cek-ulang", "Cek Ulang");
+
+    const answer = page.waitForResponse((r) => r.url().endsWith("/api/registrations") && r.request().method() === "POST");
+    await confirmRegistration(page);
+    const response = await answer;
+    expect(response.status()).toBe(415);
+    const { error } = (await response.json()) as { error: { message: string; fields?: Record<string, string[]> } };
+    await expect(summary(page)).toBeFocused();
+    await expect(summary(page)).toContainText(error.message);
+    for (const message of error.fields?.ktpPhoto ?? []) await expect(summary(page)).toContainText(message);
+    await expect(page.getByRole("dialog")).toBeHidden();
+    await expectNoAxeViolations(page);
+
+    // The link leads to the photo on the documents step, where the message is shown by it.
+    await summary(page).getByRole("link").first().click();
+    await expect(page).toHaveURL(/\/daftar\/dokumen#f-ktpPhoto$/);
+    await expect(page.getByRole("region", { name: "Foto KTP" })).toContainText((error.fields?.ktpPhoto ?? [error.message])[0] as string);
+    await uploadKtp(page);
+    await expect(page.getByRole("img", { name: "Pratinjau foto KTP yang dipilih" })).toBeVisible();
+    await continueTo(page, "cek-ulang", "Cek Ulang");
+    // The type is checked before the captcha is consumed, so the same captcha still holds.
+    await confirmRegistration(page);
+    await expect(page.getByRole("heading", { level: 1, name: "Akun berhasil dibuat" })).toBeVisible();
+  });
+});
