@@ -2,13 +2,15 @@ import { expect, test } from "@playwright/test";
 import { extractText, getDocumentProxy } from "unpdf";
 import { signInApi, signInApplicant } from "./auth-helpers";
 import { BYPASS_HEADER, expectNoAxeViolations, expectNoHorizontalScroll } from "./fixtures";
-import { PASSWORD, captchaAnswer, citizen, registerViaApi, trackCaptcha } from "./wizard-helpers";
+import { PASSWORD, captchaAnswer, citizen, confirmRegistration, fillWizardToReview, registerViaApi, trackCaptcha } from "./wizard-helpers";
 
 test.describe("an applicant's account", () => {
-  test("signs in with NIK and password, sees Akun Saya and its photos, downloads the card, signs out", async ({ page, request }) => {
-    test.setTimeout(60_000);
+  test("registers, signs in with NIK and password, sees Akun Saya and its photos, downloads the card, signs out", async ({ page }) => {
+    test.setTimeout(90_000);
     const applicant = citizen(350, "KEMENKEU");
-    await registerViaApi(request, applicant);
+    await fillWizardToReview(page, applicant);
+    await confirmRegistration(page);
+    await expect(page.getByRole("heading", { level: 1, name: "Akun berhasil dibuat" })).toBeVisible();
 
     await signInApplicant(page, applicant.nik, PASSWORD);
     await expect(page.getByRole("heading", { level: 1, name: "Akun Saya" })).toBeVisible();

@@ -1,19 +1,22 @@
 import { expect, test } from "@playwright/test";
 import { ADMIN, signInAdmin, signInApi } from "./auth-helpers";
 import { BYPASS_HEADER, expectNoAxeViolations, expectNoHorizontalScroll } from "./fixtures";
-import { PASSWORD, citizen, registerViaApi } from "./wizard-helpers";
+import { PASSWORD, citizen, confirmRegistration, fillIdentity, fillWizardToReview, registerViaApi } from "./wizard-helpers";
 
 // KEMENPUPR is seeded IN_VERIFICATION and used by no other test, so toggling it here is safe.
 const AGENCY = { code: "KEMENPUPR", name: "Kementerian Pekerjaan Umum dan Perumahan Rakyat" };
 
 test.describe("the admin console", () => {
-  test("an admin verifies an agency's formation and an applicant refused for it can go on", async ({ page, request }) => {
-    test.setTimeout(90_000); // four pages, each checked with axe
+  test("an admin verifies an agency's formation and an applicant refused for it then completes the wizard", async ({ page, browser }) => {
+    test.setTimeout(120_000); // the wizard twice, and four console pages checked with axe
     const applicant = citizen(360, AGENCY.code);
-    const validate = () => request.post("/api/registrations/validate", { data: { step: "identity", data: applicant } });
-    const refused = await validate();
-    expect(refused.status()).toBe(403);
-    expect((await refused.json()).error.code).toBe("AGENCY_FORMATION_NOT_VERIFIED");
+    const applicantContext = await browser.newContext();
+    const applicantPage = await applicantContext.newPage();
+    await applicantPage.goto("/daftar/identitas");
+    await fillIdentity(applicantPage, applicant);
+    await applicantPage.getByRole("button", { name: "Lanjutkan" }).click();
+    await expect(applicantPage.getByRole("alert").filter({ hasText: "perlu diperbaiki" })).toContainText("masih dalam proses verifikasi");
+    await expect(applicantPage).toHaveURL(/\/daftar\/identitas$/);
 
     await signInAdmin(page);
     await expectNoAxeViolations(page);
@@ -27,9 +30,14 @@ test.describe("the admin console", () => {
     await expect(row).toContainText("Formasi sudah diverifikasi");
     await expectNoAxeViolations(page);
 
-    // Effective for the next registration at once, and on the landing page.
-    expect((await validate()).status()).toBe(200);
-    await registerViaApi(request, applicant);
+    // Effective at once: the same applicant now goes through the whole wizard.
+    // The refused identity was never completed, so the wizard starts at it again.
+    await fillWizardToReview(applicantPage, applicant);
+    await confirmRegistration(applicantPage);
+    await expect(applicantPage.getByRole("heading", { level: 1, name: "Akun berhasil dibuat" })).toBeVisible();
+    await applicantContext.close();
+
+    // And the landing page says so.
     await page.goto("/");
     await expect(page.getByRole("listitem").filter({ hasText: AGENCY.name })).toContainText("Formasi sudah diverifikasi");
 
@@ -48,8 +56,33 @@ test.describe("the admin console", () => {
     await expectNoHorizontalScroll(page);
   });
 
+  test("an admin looks an applicant up, and every view is on the audit log", async ({ page, request }) => {
+    test.setTimeout(60_000);
+    const applicant = citizen(362, "KEMENKEU");
+    await registerViaApi(request, applicant);
+    await signInAdmin(page);
+    await page.getByRole("navigation", { name: "Menu admin" }).getByRole("link", { name: "Cari Pelamar" }).click();
+    await page.getByLabel("NIK atau nomor pendaftaran").fill("12345");
+    await page.getByRole("button", { name: "Cari" }).click();
+    await expect(page.getByRole("alert").filter({ hasText: "16 digit" })).toBeVisible();
+    await expectNoAxeViolations(page);
+
+    await page.getByLabel("NIK atau nomor pendaftaran").fill(applicant.nik);
+    await page.getByRole("button", { name: "Cari" }).click();
+    const result = page.getByRole("region", { name: applicant.fullName.toUpperCase() });
+    await expect(result).toContainText(applicant.kk);
+    const ktp = result.getByRole("img", { name: `Foto KTP ${applicant.fullName.toUpperCase()}` });
+    await expect.poll(() => ktp.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+    await expectNoAxeViolations(page);
+
+    await page.goto("/admin/audit");
+    const views = page.getByRole("row").filter({ hasText: "Melihat data pelamar" });
+    await expect(views.filter({ hasText: '"view":"profile"' }).first()).toBeVisible();
+    await expect(views.filter({ hasText: '"view":"ktp"' }).first()).toBeVisible();
+  });
+
   test("console pages send visitors without a session to the admin sign-in", async ({ page }) => {
-    for (const path of ["/admin", "/admin/instansi", "/admin/jadwal", "/admin/audit"]) {
+    for (const path of ["/admin", "/admin/instansi", "/admin/jadwal", "/admin/pelamar", "/admin/audit"]) {
       await page.goto(path);
       await expect(page).toHaveURL(/\/admin\/masuk/);
     }

@@ -36,6 +36,9 @@ export function SelfieCapture({
   const [errorKind, setErrorKind] = useState<CameraErrorKind>("other");
   const [attempt, setAttempt] = useState(0);
   const [busy, setBusy] = useState(false);
+  // The stream can be granted before the first frame arrives; a capture then yields nothing.
+  const [videoReady, setVideoReady] = useState(false);
+  const [notReady, setNotReady] = useState(false);
   const webcam = useRef<Webcam>(null);
   const focusTarget = useRef<HTMLElement | null>(null);
   const [focusRequest, setFocusRequest] = useState(0);
@@ -64,14 +67,25 @@ export function SelfieCapture({
       return;
     }
     setAttempt((n) => n + 1);
+    setVideoReady(false);
+    setNotReady(false);
     go("starting");
   }
 
-  function capture() {
-    const shot = webcam.current?.getScreenshot();
-    if (!shot) return;
-    setCaptured(shot);
-    go("captured");
+  async function capture() {
+    // The first frame may still be on its way: try for a moment before saying so (never fail
+    // silently; the button stays enabled so keyboard focus can rest on it).
+    for (let tries = 0; tries < 10; tries++) {
+      const shot = webcam.current?.getScreenshot();
+      if (shot) {
+        setNotReady(false);
+        setCaptured(shot);
+        go("captured");
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    setNotReady(true);
   }
 
   async function use(blob: Blob, requireAcceptedType: boolean) {
@@ -134,11 +148,15 @@ export function SelfieCapture({
               key={attempt}
               ref={webcam}
               audio={false}
-              mirrored
+              // The preview is mirrored like a mirror (CSS), the photo is not: a selfie for an
+              // identity check should show the face as others see it.
+              mirrored={false}
+              style={{ transform: "scaleX(-1)" }}
               screenshotFormat="image/jpeg"
               screenshotQuality={0.9}
               videoConstraints={{ facingMode: "user", width: { ideal: 640 }, height: { ideal: 480 } }}
               onUserMedia={() => go("live")}
+              onLoadedData={() => setVideoReady(true)}
               onUserMediaError={(error) => {
                 setErrorKind(cameraErrorKind(error));
                 go("error");
@@ -148,9 +166,15 @@ export function SelfieCapture({
             />
           </div>
           <p role="status" className="text-sm text-slate-700">
-            {phase === "starting" ? "Menunggu izin kamera… Pilih \u201cIzinkan\u201d bila browser bertanya." : "Kamera aktif."}
+            {phase === "starting"
+              ? "Menunggu izin kamera… Pilih \u201cIzinkan\u201d bila browser bertanya."
+              : notReady
+                ? "Kamera belum menampilkan gambar. Tunggu sebentar lalu tekan \u201cAmbil Foto\u201d lagi."
+                : videoReady
+                  ? "Kamera aktif."
+                  : "Menyiapkan gambar kamera…"}
           </p>
-          <button ref={focusLater} id={id} type="button" className={primaryClass} onClick={capture} disabled={phase !== "live"}>
+          <button ref={focusLater} id={id} type="button" className={primaryClass} onClick={() => void capture()} disabled={phase !== "live"}>
             Ambil Foto
           </button>
         </div>
