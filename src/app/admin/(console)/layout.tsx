@@ -8,6 +8,7 @@ const SECTIONS = [
   { href: "/admin", label: "Ringkasan" },
   { href: "/admin/instansi", label: "Instansi" },
   { href: "/admin/jadwal", label: "Jadwal" },
+  { href: "/admin/pelamar", label: "Cari Pelamar" },
   { href: "/admin/audit", label: "Log Audit" },
 ];
 
