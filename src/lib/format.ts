@@ -1,20 +1,7 @@
 /** Display formats for the wizard's pages (Indonesian). */
 import { parseIsoDate } from "@/domain/calendar";
+import { MONTHS_ID } from "@/domain/registration/window";
 
-const MONTHS_ID = [
-  "Januari",
-  "Februari",
-  "Maret",
-  "April",
-  "Mei",
-  "Juni",
-  "Juli",
-  "Agustus",
-  "September",
-  "Oktober",
-  "November",
-  "Desember",
-] as const;
 
 /** "1998-05-12" → "12 Mei 1998"; anything else is returned as it is. */
 export function formatIsoDateId(iso: string): string {

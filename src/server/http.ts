@@ -48,7 +48,7 @@ export async function readJsonBody(request: Request, maxBytes = MAX_JSON_BYTES):
   }
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > maxBytes) throw new AppError("PAYLOAD_TOO_LARGE");
-  const text = await readTextWithLimit(request, maxBytes);
+  const text = new TextDecoder().decode(await readBodyWithLimit(request, maxBytes));
   try {
     return JSON.parse(text) as unknown;
   } catch {
@@ -56,8 +56,16 @@ export async function readJsonBody(request: Request, maxBytes = MAX_JSON_BYTES):
   }
 }
 
-async function readTextWithLimit(request: Request, maxBytes: number): Promise<string> {
-  if (!request.body) return "";
+/**
+ * The request body, counted as it arrives (whatever Content-Length claimed): over `maxBytes` the
+ * stream is cancelled and `tooLarge()` is thrown, before anything is parsed.
+ */
+export async function readBodyWithLimit(
+  request: Request,
+  maxBytes: number,
+  tooLarge: () => AppError = () => new AppError("PAYLOAD_TOO_LARGE"),
+): Promise<Uint8Array<ArrayBuffer>> {
+  if (!request.body) return new Uint8Array();
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -67,9 +75,15 @@ async function readTextWithLimit(request: Request, maxBytes: number): Promise<st
     total += value.byteLength;
     if (total > maxBytes) {
       await reader.cancel();
-      throw new AppError("PAYLOAD_TOO_LARGE");
+      throw tooLarge();
     }
     chunks.push(value);
   }
-  return new TextDecoder().decode(Buffer.concat(chunks));
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
 }

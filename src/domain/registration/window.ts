@@ -19,7 +19,8 @@ export const CPNS_2023_ORIGINAL_OPENS_AT = new Date("2023-09-17T00:00:00+07:00")
 
 const WIB_OFFSET_MS = 7 * 60 * 60 * 1000;
 
-const MONTHS_ID = [
+/** Indonesian month names, January first. */
+export const MONTHS_ID = [
   "Januari",
   "Februari",
   "Maret",

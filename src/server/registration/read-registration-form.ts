@@ -1,6 +1,7 @@
 import "server-only";
 import { AppError } from "@/domain/errors";
 import { MAX_UPLOAD_BYTES } from "@/schemas/documents";
+import { readBodyWithLimit } from "@/server/http";
 
 /** Two photos at the upload limit plus room for the text fields and multipart framing. */
 export const MAX_SUBMISSION_BYTES = 2 * MAX_UPLOAD_BYTES + 64 * 1024;
@@ -18,7 +19,7 @@ export async function readRegistrationForm(request: Request, maxBytes = MAX_SUBM
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > maxBytes) throw tooLarge();
 
-  const bytes = await readBytesWithLimit(request, maxBytes);
+  const bytes = await readBodyWithLimit(request, maxBytes, tooLarge);
   try {
     return await new Response(bytes, { headers: { "content-type": type } }).formData();
   } catch {
@@ -28,28 +29,4 @@ export async function readRegistrationForm(request: Request, maxBytes = MAX_SUBM
 
 function tooLarge(): AppError {
   return new AppError("PAYLOAD_TOO_LARGE", { message: "Ukuran data pendaftaran terlalu besar. Ukuran setiap foto maksimal 2 MB." });
-}
-
-async function readBytesWithLimit(request: Request, maxBytes: number): Promise<Uint8Array<ArrayBuffer>> {
-  if (!request.body) return new Uint8Array();
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel();
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return bytes;
 }
