@@ -7,7 +7,7 @@ import type { IdentityValues } from "@/schemas/identity";
 import { db } from "@/server/db";
 import { assertIdentityNotRegistered } from "@/server/registration/check-identity";
 import { generateRegistrationNumber } from "@/server/registration/registration-number";
-import type { PhotoStorage } from "@/server/storage/photo-storage";
+import type { PhotoStorage } from "@/server/storage";
 
 export type NewAccount = {
   identity: IdentityValues;

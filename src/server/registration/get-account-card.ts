@@ -1,7 +1,7 @@
 import "server-only";
 import { findAccountForCard } from "@/server/registration/find-account-for-card";
 import { renderAccountCard } from "@/server/registration/render-account-card";
-import { photoStorage, type PhotoStorage } from "@/server/storage/photo-storage";
+import { photoStorage, type PhotoStorage } from "@/server/storage";
 
 export type AccountCardFile = { filename: string; bytes: Uint8Array };
 

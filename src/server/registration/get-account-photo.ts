@@ -1,7 +1,7 @@
 import "server-only";
 import { AppError } from "@/domain/errors";
 import { findAccountForCard } from "@/server/registration/find-account-for-card";
-import { photoStorage, type PhotoStorage } from "@/server/storage/photo-storage";
+import { photoStorage, type PhotoStorage } from "@/server/storage";
 
 export type PhotoKind = "ktp" | "selfie";
 

@@ -18,7 +18,7 @@ import {
   type StoredResponse,
 } from "@/server/registration/run-idempotently";
 import { normalizeSecurityAnswer } from "@/server/registration/security-answer";
-import { photoStorage, type PhotoStorage } from "@/server/storage/photo-storage";
+import { photoStorage, type PhotoStorage } from "@/server/storage";
 
 /** The multipart text fields of `POST /api/registrations` (SPEC "HTTP API"). */
 export const REGISTRATION_TEXT_FIELDS = [

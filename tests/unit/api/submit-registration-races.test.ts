@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { CPNS_2023_PERIOD } from "@/domain/registration/window";
-import type { PhotoStorage } from "@/server/storage/photo-storage";
-import { LocalDirectoryPhotoStorage } from "@/server/storage/photo-storage";
+import type { PhotoStorage } from "@/server/storage";
+import { LocalDirectoryPhotoStorage } from "@/server/storage";
 import { makeJpeg } from "../../fixtures/photos";
 import citizens from "../../../prisma/data/citizens.json";
 import {

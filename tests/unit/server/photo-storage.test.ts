@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { LocalDirectoryPhotoStorage, isValidStorageKey } from "@/server/storage/photo-storage";
+import { LocalDirectoryPhotoStorage, isValidStorageKey } from "@/server/storage";
 
 let root: string;
 beforeEach(() => {
