@@ -1,8 +1,9 @@
 /**
  * What of the wizard survives a reload: the identity answers, the chosen security questions and
- * which steps were complete (localStorage), never the password, the security answers, the captcha
- * or the photos. After the registration, only its number and card token (sessionStorage), so a
- * reload of the done page still works in that tab and nowhere else.
+ * which steps were complete, never the password, the security answers, the captcha or the photos.
+ * After the registration, only its number and card token. All of it in sessionStorage: it
+ * survives a reload but not the closing of the tab, so a NIK and KK typed on a shared computer
+ * (an internet café, an office) are not left behind for the next person.
  */
 import { isWizardStepId, type WizardStepId } from "@/domain/registration/steps";
 
@@ -47,7 +48,7 @@ function readIdentity(value: unknown): IdentityForm | null {
   return identity;
 }
 
-function storage(kind: "localStorage" | "sessionStorage"): Storage | null {
+function storage(kind: "sessionStorage"): Storage | null {
   try {
     return typeof window === "undefined" ? null : window[kind];
   } catch {
@@ -57,7 +58,7 @@ function storage(kind: "localStorage" | "sessionStorage"): Storage | null {
 }
 
 export function loadProgress(): StoredProgress | null {
-  const raw = storage("localStorage")?.getItem(PROGRESS_KEY);
+  const raw = storage("sessionStorage")?.getItem(PROGRESS_KEY);
   if (!raw) return null;
   try {
     const data = JSON.parse(raw) as Record<string, unknown>;
@@ -75,7 +76,7 @@ export function loadProgress(): StoredProgress | null {
 
 export function saveProgress(progress: StoredProgress): void {
   try {
-    storage("localStorage")?.setItem(PROGRESS_KEY, JSON.stringify(progress));
+    storage("sessionStorage")?.setItem(PROGRESS_KEY, JSON.stringify(progress));
   } catch {
     // A full or disabled storage only costs the reload convenience.
   }
@@ -83,7 +84,7 @@ export function saveProgress(progress: StoredProgress): void {
 
 export function clearProgress(): void {
   try {
-    storage("localStorage")?.removeItem(PROGRESS_KEY);
+    storage("sessionStorage")?.removeItem(PROGRESS_KEY);
   } catch {
     // Nothing to clear.
   }

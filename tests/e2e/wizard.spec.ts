@@ -85,7 +85,7 @@ async function registerFromLandingPage(page: Page, identity: Identity, options: 
   expect(text).toContain(registrationNumber);
 
   // The progress is gone; a reload of the done page still shows the registration.
-  expect(await page.evaluate(() => localStorage.getItem("sscasn:daftar:v1"))).toBeNull();
+  expect(await page.evaluate(() => sessionStorage.getItem("sscasn:daftar:v1"))).toBeNull();
   await page.reload();
   await expect(page.getByText(registrationNumber).first()).toBeVisible();
   await expect(card).toContainText(identity.nik);
@@ -126,7 +126,7 @@ test.describe("progress and navigation", () => {
     await continueTo(page, "kata-sandi", "Kata Sandi");
     await fillPassword(page);
 
-    const stored = (await page.evaluate(() => localStorage.getItem("sscasn:daftar:v1"))) ?? "";
+    const stored = (await page.evaluate(() => sessionStorage.getItem("sscasn:daftar:v1"))) ?? "";
     expect(stored).toContain(identity.nik);
     expect(stored).toContain("SEKOLAH_DASAR");
     expect(stored).not.toContain("kuda lari");

@@ -4,7 +4,7 @@
  * The wizard's answers, held in the browser for the whole of /daftar. Each step edits its own
  * copy and commits it here once the browser and the server accepted it; the step graph
  * (domain/registration/steps.ts) then says which steps still count. Identity answers, the chosen
- * security questions and the completed steps are mirrored to localStorage; the password, the
+ * security questions and the completed steps are mirrored to sessionStorage; the password, the
  * security answers, the captcha and the photos live in memory only.
  */
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from "react";
@@ -91,7 +91,7 @@ const INITIAL: WizardData = {
 export type WizardContextValue = WizardData & {
   config: WizardConfig;
   closingDate: CalendarDate;
-  /** False until localStorage has been read: pages wait for it before redirecting. */
+  /** False until sessionStorage has been read: pages wait for it before redirecting. */
   hydrated: boolean;
   setIdentityDraft: (draft: IdentityForm) => void;
   commitIdentity: (identity: IdentityForm) => void;
