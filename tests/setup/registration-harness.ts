@@ -87,7 +87,7 @@ export type RegistrationRoutes = Awaited<ReturnType<typeof loadRegistrationRoute
 
 /** A fresh captcha through the API, answered by reading the answer from the database (no bypass). */
 export async function solveCaptcha(routes: RegistrationRoutes, prisma: PrismaClient): Promise<{ captchaId: string; captchaAnswer: string }> {
-  const response = await routes.captcha.POST();
+  const response = await routes.captcha.POST(new Request("http://localhost/api/captcha", { method: "POST" }));
   const { id } = (await response.json()) as { id: string };
   const row = await prisma.captcha.findUniqueOrThrow({ where: { id } });
   return { captchaId: id, captchaAnswer: row.answer.toUpperCase() };

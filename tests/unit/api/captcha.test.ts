@@ -33,7 +33,7 @@ async function outcome(id: string, answer: string): Promise<"passed" | string> {
 
 describe("POST /api/captcha", () => {
   it("answers a fresh SVG challenge as a data URL, never cached, and stores its lower-case answer for 5 minutes", async () => {
-    const response = await routes.captcha.POST();
+    const response = await routes.captcha.POST(new Request("http://localhost/api/captcha", { method: "POST" }));
     expect(response.status).toBe(200);
     expect(response.headers.get("cache-control")).toBe("no-store");
     const body = (await response.json()) as { id: string; image: string };
@@ -57,7 +57,7 @@ describe("POST /api/captcha", () => {
 
   it("makes a different challenge each time", async () => {
     const ids = new Set<string>();
-    for (let i = 0; i < 5; i++) ids.add(((await (await routes.captcha.POST()).json()) as { id: string }).id);
+    for (let i = 0; i < 5; i++) ids.add(((await (await routes.captcha.POST(new Request("http://localhost/api/captcha", { method: "POST" }))).json()) as { id: string }).id);
     expect(ids.size).toBe(5);
   });
 });

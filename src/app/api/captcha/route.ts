@@ -1,9 +1,11 @@
 import { jsonResponse, toErrorResponse } from "@/server/http";
 import { createCaptcha } from "@/server/captcha/create-captcha";
+import { assertWithinRateLimit } from "@/server/rate-limit";
 
-/** `POST /api/captcha` → `{ id, image }`, a fresh challenge (never cached). Rate limit: later issue. */
-export async function POST(): Promise<Response> {
+/** `POST /api/captcha` → `{ id, image }`, a fresh challenge (never cached); limited per address. */
+export async function POST(request: Request): Promise<Response> {
   try {
+    await assertWithinRateLimit("CAPTCHA", request);
     const { id, image } = await createCaptcha();
     return jsonResponse({ id, image });
   } catch (error) {
