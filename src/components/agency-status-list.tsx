@@ -12,10 +12,7 @@ export type AgencyRow = { code: string; name: string; kind: string; formationSta
 export function AgencyStatusList({ agencies }: { agencies: AgencyRow[] }) {
   const [query, setQuery] = useState("");
   const searchId = useId();
-  const filtered = useMemo(() => {
-    const needle = query.trim().toLocaleLowerCase("id-ID");
-    return needle ? agencies.filter((a) => a.name.toLocaleLowerCase("id-ID").includes(needle)) : agencies;
-  }, [agencies, query]);
+  const filtered = useMemo(() => filterAgencies(agencies, query), [agencies, query]);
 
   return (
     <div>
@@ -54,6 +51,12 @@ export function AgencyStatusList({ agencies }: { agencies: AgencyRow[] }) {
       })}
     </div>
   );
+}
+
+/** Agencies whose name or code holds the query, ignoring case (all of them for an empty query). */
+export function filterAgencies<T extends AgencyRow>(agencies: T[], query: string): T[] {
+  const needle = query.trim().toLocaleLowerCase("id-ID");
+  return needle ? agencies.filter((a) => `${a.name} ${a.code}`.toLocaleLowerCase("id-ID").includes(needle)) : agencies;
 }
 
 export function FormationStatusBadge({ status }: { status: string }) {

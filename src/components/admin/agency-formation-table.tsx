@@ -1,7 +1,7 @@
 "use client";
 
 import { useId, useMemo, useState } from "react";
-import { FormationStatusBadge, type AgencyRow } from "@/components/agency-status-list";
+import { FormationStatusBadge, filterAgencies, type AgencyRow } from "@/components/agency-status-list";
 import { AGENCY_KIND_LABELS, isAgencyKind } from "@/domain/registration/readiness";
 import { apiRequest } from "@/lib/api-client";
 
@@ -14,10 +14,7 @@ export function AgencyFormationTable({ agencies: initial }: { agencies: AgencyRo
   const [error, setError] = useState<string | null>(null);
   const searchId = useId();
 
-  const shown = useMemo(() => {
-    const needle = query.trim().toLocaleLowerCase("id-ID");
-    return needle ? agencies.filter((a) => `${a.name} ${a.code}`.toLocaleLowerCase("id-ID").includes(needle)) : agencies;
-  }, [agencies, query]);
+  const shown = useMemo(() => filterAgencies(agencies, query), [agencies, query]);
 
   async function toggle(agency: AgencyRow) {
     const formationStatus = agency.formationStatus === "VERIFIED" ? "IN_VERIFICATION" : "VERIFIED";

@@ -1,11 +1,10 @@
 "use client";
 
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useCallback, useEffect, useRef, useState } from "react";
 import { ErrorSummary, type SummaryItem } from "@/components/registration/error-summary";
-import { PrimaryButton, TextField, secondaryButtonClass } from "@/components/registration/form-field";
-import { StepFrame } from "@/components/registration/step-frame";
+import { TextField, secondaryButtonClass } from "@/components/registration/form-field";
+import { StepActions, StepFrame } from "@/components/registration/step-frame";
 import { refusalFromApiError, summaryFromFields } from "@/components/registration/step-errors";
 import { zodIssuesToFieldErrors } from "@/schemas/field-errors";
 import { type Captcha, useWizard } from "@/components/registration/wizard-provider";
@@ -137,12 +136,7 @@ function CaptchaForm() {
           className="max-w-xs"
         />
       </div>
-      <div className="flex flex-wrap items-center justify-between gap-4">
-        <Link href={stepPath("password")} className="font-medium text-brand-700 underline underline-offset-2">
-          Kembali ke Kata Sandi
-        </Link>
-        <PrimaryButton>Lanjutkan</PrimaryButton>
-      </div>
+      <StepActions back="password" />
     </form>
   );
 }

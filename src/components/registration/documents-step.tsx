@@ -1,13 +1,11 @@
 "use client";
 
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { ErrorSummary, type SummaryItem } from "@/components/registration/error-summary";
-import { PrimaryButton } from "@/components/registration/form-field";
 import { KtpPhotoInput } from "@/components/registration/ktp-photo-input";
 import { SelfieCapture } from "@/components/registration/selfie-capture";
-import { StepFrame } from "@/components/registration/step-frame";
+import { StepActions, StepFrame } from "@/components/registration/step-frame";
 import { refusalFromApiError, summaryFromFields } from "@/components/registration/step-errors";
 import { zodIssuesToFieldErrors } from "@/schemas/field-errors";
 import { type Photo, useWizard } from "@/components/registration/wizard-provider";
@@ -108,17 +106,7 @@ function DocumentsForm() {
         }}
         onError={(message) => setFieldError("selfie", message)}
       />
-      <div className="flex flex-wrap items-center justify-between gap-4">
-        <Link href={stepPath("identity")} className="font-medium text-brand-700 underline underline-offset-2">
-          Kembali ke Identitas
-        </Link>
-        <div className="flex items-center gap-3">
-          <span role="status" className="text-slate-700">
-            {submitting ? "Memeriksa…" : ""}
-          </span>
-          <PrimaryButton aria-disabled={submitting || undefined}>Lanjutkan</PrimaryButton>
-        </div>
-      </div>
+      <StepActions back="identity" submitting={submitting} />
     </form>
   );
 }

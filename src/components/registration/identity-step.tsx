@@ -4,8 +4,8 @@ import { useRouter } from "next/navigation";
 import { type FormEvent, useMemo, useState } from "react";
 import { AgencySelect } from "@/components/registration/agency-select";
 import { ErrorSummary, type SummaryItem } from "@/components/registration/error-summary";
-import { PrimaryButton, TextField } from "@/components/registration/form-field";
-import { StepFrame } from "@/components/registration/step-frame";
+import { TextField } from "@/components/registration/form-field";
+import { StepActions, StepFrame } from "@/components/registration/step-frame";
 import { refusalFromApiError, summaryFromFields } from "@/components/registration/step-errors";
 import { zodIssuesToFieldErrors } from "@/schemas/field-errors";
 import { useWizard } from "@/components/registration/wizard-provider";
@@ -200,12 +200,7 @@ function IdentityFormView() {
         />
       </fieldset>
 
-      <div className="flex flex-wrap items-center gap-4">
-        <PrimaryButton aria-disabled={submitting || undefined}>Lanjutkan</PrimaryButton>
-        <span role="status" className="text-slate-700">
-          {submitting ? "Memeriksa data…" : ""}
-        </span>
-      </div>
+      <StepActions submitting={submitting} />
     </form>
   );
 }

@@ -1,13 +1,12 @@
 "use client";
 
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useMemo, useState } from "react";
 import { ErrorSummary, type SummaryItem } from "@/components/registration/error-summary";
-import { PrimaryButton, SelectField, TextField } from "@/components/registration/form-field";
+import { SelectField, TextField } from "@/components/registration/form-field";
 import { PasswordInput } from "@/components/registration/password-input";
 import { PasswordStrength } from "@/components/registration/password-strength";
-import { StepFrame } from "@/components/registration/step-frame";
+import { StepActions, StepFrame } from "@/components/registration/step-frame";
 import { refusalFromApiError, summaryFromFields } from "@/components/registration/step-errors";
 import { zodIssuesToFieldErrors } from "@/schemas/field-errors";
 import { EMPTY_PASSWORD, type PasswordForm, useWizard } from "@/components/registration/wizard-provider";
@@ -215,17 +214,7 @@ function PasswordFormView() {
         />
       </fieldset>
 
-      <div className="flex flex-wrap items-center justify-between gap-4">
-        <Link href={stepPath("documents")} className="font-medium text-brand-700 underline underline-offset-2">
-          Kembali ke Dokumen
-        </Link>
-        <div className="flex items-center gap-3">
-          <span role="status" className="text-slate-700">
-            {submitting ? "Memeriksa…" : ""}
-          </span>
-          <PrimaryButton aria-disabled={submitting || undefined}>Lanjutkan</PrimaryButton>
-        </div>
-      </div>
+      <StepActions back="documents" submitting={submitting} />
     </form>
   );
 }

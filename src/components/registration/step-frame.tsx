@@ -5,8 +5,10 @@
  * to the latest step they may see, shows the step indicator and the heading, and moves focus to
  * the heading after an in-app navigation (so screen readers announce the new step).
  */
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { type ReactNode, useEffect, useRef } from "react";
+import { PrimaryButton } from "@/components/registration/form-field";
 import { StepIndicator } from "@/components/registration/step-indicator";
 import { useWizard } from "@/components/registration/wizard-provider";
 import { type WizardStepId, isStepAllowed, latestAllowedStep, stepInfo, stepPath } from "@/domain/registration/steps";
@@ -49,6 +51,28 @@ export function StepFrame({ step, intro, children }: { step: WizardStepId; intro
           Memuat…
         </p>
       )}
+    </div>
+  );
+}
+
+/**
+ * The foot of a step's form: the way back to the previous step (none on the first), a live status
+ * while the server checks the step, and "Lanjutkan" (aria-disabled, not disabled, so it keeps focus).
+ */
+export function StepActions({ back, submitting = false }: { back?: WizardStepId; submitting?: boolean }) {
+  return (
+    <div className="flex flex-wrap items-center justify-between gap-4">
+      {back ? (
+        <Link href={stepPath(back)} className="font-medium text-brand-700 underline underline-offset-2">
+          Kembali ke {stepInfo(back).title}
+        </Link>
+      ) : null}
+      <div className="flex items-center gap-3">
+        <span role="status" className="text-slate-700">
+          {submitting ? "Memeriksa…" : ""}
+        </span>
+        <PrimaryButton aria-disabled={submitting || undefined}>Lanjutkan</PrimaryButton>
+      </div>
     </div>
   );
 }

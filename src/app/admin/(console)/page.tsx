@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import type { ReactNode } from "react";
 import { DEFAULT_MESSAGES, type ErrorCode } from "@/domain/errors";
 import { FORMATION_STATUS_LABELS, isFormationStatus } from "@/domain/registration/readiness";
 import { getRegistrationFigures } from "@/server/admin/get-registration-figures";
@@ -9,98 +10,99 @@ export const metadata: Metadata = { title: "Ringkasan Admin" };
 export default async function AdminSummaryPage() {
   await requireAdminPage();
   const figures = await getRegistrationFigures();
-  const withAccounts = figures.perAgency.filter((agency) => agency.accounts > 0);
   return (
     <div className="space-y-8">
       <h1 className="text-2xl font-bold">Ringkasan pendaftaran</h1>
       <p className="text-lg">
         Jumlah akun terdaftar: <strong>{figures.total}</strong>
       </p>
-
-      <section aria-labelledby="per-instansi" className="space-y-2">
-        <h2 id="per-instansi" className="text-xl font-semibold">Akun per instansi</h2>
-        {withAccounts.length === 0 ? (
-          <p>Belum ada akun terdaftar.</p>
-        ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full min-w-[28rem] border-collapse bg-white text-left text-sm">
-              <caption className="sr-only">Jumlah akun per instansi</caption>
-              <thead>
-                <tr className="border-b border-slate-300">
-                  <th scope="col" className="p-2">Instansi</th>
-                  <th scope="col" className="p-2">Status formasi</th>
-                  <th scope="col" className="p-2 text-right">Akun</th>
-                </tr>
-              </thead>
-              <tbody>
-                {withAccounts.map((agency) => (
-                  <tr key={agency.code} className="border-b border-slate-200">
-                    <td className="p-2">{agency.name}</td>
-                    <td className="p-2">{isFormationStatus(agency.formationStatus) ? FORMATION_STATUS_LABELS[agency.formationStatus] : agency.formationStatus}</td>
-                    <td className="p-2 text-right tabular-nums">{agency.accounts}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </section>
-
-      <section aria-labelledby="per-hari" className="space-y-2">
-        <h2 id="per-hari" className="text-xl font-semibold">Akun per hari (WIB)</h2>
-        {figures.perDay.length === 0 ? (
-          <p>Belum ada akun terdaftar.</p>
-        ) : (
-          <div className="overflow-x-auto">
-          <table className="border-collapse bg-white text-left text-sm">
-            <caption className="sr-only">Jumlah akun per hari</caption>
-            <thead>
-              <tr className="border-b border-slate-300">
-                <th scope="col" className="p-2">Tanggal</th>
-                <th scope="col" className="p-2 text-right">Akun</th>
-              </tr>
-            </thead>
-            <tbody>
-              {figures.perDay.map((day) => (
-                <tr key={day.date} className="border-b border-slate-200">
-                  <td className="p-2 tabular-nums">{day.date}</td>
-                  <td className="p-2 text-right tabular-nums">{day.accounts}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          </div>
-        )}
-      </section>
-
-      <section aria-labelledby="penolakan" className="space-y-2">
-        <h2 id="penolakan" className="text-xl font-semibold">Permintaan pendaftaran yang ditolak, per alasan</h2>
-        {figures.refusals.length === 0 ? (
-          <p>Belum ada permintaan yang ditolak.</p>
-        ) : (
-          <div className="overflow-x-auto">
-          <table className="border-collapse bg-white text-left text-sm">
-            <caption className="sr-only">Jumlah penolakan per alasan</caption>
-            <thead>
-              <tr className="border-b border-slate-300">
-                <th scope="col" className="p-2">Alasan</th>
-                <th scope="col" className="p-2">Kode</th>
-                <th scope="col" className="p-2 text-right">Jumlah</th>
-              </tr>
-            </thead>
-            <tbody>
-              {figures.refusals.map((row) => (
-                <tr key={row.code} className="border-b border-slate-200">
-                  <td className="p-2">{DEFAULT_MESSAGES[row.code as ErrorCode]?.split(".")[0] ?? row.code}</td>
-                  <td className="p-2 font-mono text-xs">{row.code}</td>
-                  <td className="p-2 text-right tabular-nums">{row.count}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          </div>
-        )}
-      </section>
+      <FigureTable
+        id="per-instansi"
+        title="Akun per instansi"
+        empty="Belum ada akun terdaftar."
+        columns={["Instansi", "Status formasi", "Akun"]}
+        rows={figures.perAgency
+          .filter((agency) => agency.accounts > 0)
+          .map((agency) => ({
+            key: agency.code,
+            cells: [
+              agency.name,
+              isFormationStatus(agency.formationStatus) ? FORMATION_STATUS_LABELS[agency.formationStatus] : agency.formationStatus,
+              agency.accounts,
+            ],
+          }))}
+      />
+      <FigureTable
+        id="per-hari"
+        title="Akun per hari (WIB)"
+        empty="Belum ada akun terdaftar."
+        columns={["Tanggal", "Akun"]}
+        rows={figures.perDay.map((day) => ({ key: day.date, cells: [day.date, day.accounts] }))}
+      />
+      <FigureTable
+        id="penolakan"
+        title="Permintaan pendaftaran yang ditolak, per alasan"
+        empty="Belum ada permintaan yang ditolak."
+        columns={["Alasan", "Kode", "Jumlah"]}
+        rows={figures.refusals.map((row) => ({
+          key: row.code,
+          cells: [DEFAULT_MESSAGES[row.code as ErrorCode]?.split(".")[0] ?? row.code, <code key="code">{row.code}</code>, row.count],
+        }))}
+      />
     </div>
+  );
+}
+
+/** A titled table of figures; the last column is the count. Scrolls inside itself on narrow screens. */
+function FigureTable({
+  id,
+  title,
+  empty,
+  columns,
+  rows,
+}: {
+  id: string;
+  title: string;
+  empty: string;
+  columns: string[];
+  rows: { key: string; cells: ReactNode[] }[];
+}) {
+  const last = columns.length - 1;
+  const align = (index: number) => (index === last ? "p-2 text-right tabular-nums" : "p-2");
+  return (
+    <section aria-labelledby={id} className="space-y-2">
+      <h2 id={id} className="text-xl font-semibold">
+        {title}
+      </h2>
+      {rows.length === 0 ? (
+        <p>{empty}</p>
+      ) : (
+        <div className="overflow-x-auto">
+          <table className="w-full border-collapse bg-white text-left text-sm">
+            <caption className="sr-only">{title}</caption>
+            <thead>
+              <tr className="border-b border-slate-300">
+                {columns.map((column, index) => (
+                  <th key={column} scope="col" className={align(index)}>
+                    {column}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.key} className="border-b border-slate-200">
+                  {row.cells.map((cell, index) => (
+                    <td key={index} className={align(index)}>
+                      {cell}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
   );
 }
