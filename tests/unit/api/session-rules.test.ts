@@ -1,5 +1,5 @@
 import type { JWT } from "next-auth/jwt";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { loadRoutes, startTestServer } from "../../setup/route-harness";
 import type { TestDatabase } from "../../setup/test-database";
 
@@ -55,5 +55,21 @@ describe("sessions", () => {
   it("are refused for a deleted account or an invalid token", async () => {
     expect(await jwt({ sub: "no-such-admin", role: "ADMIN", sessionVersion: 0, signedInAt: Date.now() })).toEqual({});
     expect(await jwt({ sub: ADMIN_ID })).toEqual({});
+  });
+});
+
+describe("session cookies in production", () => {
+  it("are marked Secure (next-auth then uses the __Secure- cookie names)", async () => {
+    const saved = { ...process.env };
+    Object.assign(process.env, { APP_ENV: "production", NEXTAUTH_SECRET: "p".repeat(32), NEXTAUTH_URL: "https://sscasn.example.go.id", APP_CLOCK: "" });
+    try {
+      vi.resetModules();
+      const production = (await import("@/server/auth/auth-options")).authOptions();
+      expect(production.useSecureCookies).toBe(true);
+      expect(production.secret).toBe("p".repeat(32));
+    } finally {
+      process.env = saved;
+      vi.resetModules();
+    }
   });
 });
