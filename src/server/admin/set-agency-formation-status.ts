@@ -1,11 +1,12 @@
 import "server-only";
 import { AppError } from "@/domain/errors";
 import { agencyFormationSchema } from "@/schemas/admin";
+import { agencySummarySchema, type AgencySummary } from "@/schemas/api-answers";
 import { writeAuditLog } from "@/server/admin/write-audit-log";
 import { clock } from "@/server/clock";
 import { db } from "@/server/db";
 
-export type AgencyStatusChange = { code: string; name: string; kind: string; formationStatus: string };
+export type AgencyStatusChange = AgencySummary;
 
 /** An admin verifies (or reopens) an agency's formation; effective for the next registration at once. */
 export async function setAgencyFormationStatus(adminId: string, code: string, body: unknown): Promise<AgencyStatusChange> {
@@ -20,6 +21,6 @@ export async function setAgencyFormationStatus(adminId: string, code: string, bo
       { actorId: adminId, action: "AGENCY_FORMATION_STATUS_SET", target: `agency:${code}`, before: { formationStatus: agency.formationStatus }, after: { formationStatus } },
       now,
     );
-    return { code: updated.code, name: updated.name, kind: updated.kind, formationStatus: updated.formationStatus };
+    return agencySummarySchema.parse({ code: updated.code, name: updated.name, kind: updated.kind, formationStatus: updated.formationStatus });
   });
 }

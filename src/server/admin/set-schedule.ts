@@ -1,11 +1,12 @@
 import "server-only";
 import { CURRENT_PERIOD_ID } from "@/domain/registration/period";
 import { scheduleSchema } from "@/schemas/admin";
+import type { ScheduleAnswer } from "@/schemas/api-answers";
 import { writeAuditLog } from "@/server/admin/write-audit-log";
 import { clock } from "@/server/clock";
 import { db } from "@/server/db";
 
-export type Schedule = { opensAt: string; closesAt: string };
+export type Schedule = ScheduleAnswer;
 
 /** An admin moves the registration window (a postponement like 17 → 20 September), on the record. */
 export async function setSchedule(adminId: string, body: unknown): Promise<Schedule> {

@@ -2,6 +2,7 @@ import "server-only";
 import { AppError, type FieldErrors } from "@/domain/errors";
 import { closingDate, type RegistrationPeriod } from "@/domain/registration/window";
 import { makeRegistrationFieldsSchema, zodIssuesToFieldErrors, type RegistrationFields } from "@/schemas";
+import type { RegistrationReceipt } from "@/schemas/api-answers";
 import { hashSecret } from "@/server/auth/password-hash";
 import { consumeCaptcha } from "@/server/captcha/verify-captcha";
 import { clock } from "@/server/clock";
@@ -46,7 +47,7 @@ export const SUBMISSION_MESSAGES = {
 } as const;
 
 /** What the applicant gets back: `cardToken` opens the account card and print view for 2 hours. */
-export type RegistrationReceipt = { registrationNumber: string; createdAt: string; cardToken: string };
+export type { RegistrationReceipt };
 
 export type SubmitRegistrationOptions = {
   /** The open period, as `assertRegistrationIsOpen()` returned it: ages are judged on its closing day. */

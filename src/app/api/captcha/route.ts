@@ -1,3 +1,4 @@
+import type { CaptchaChallenge } from "@/schemas/api-answers";
 import { jsonResponse, toErrorResponse } from "@/server/http";
 import { createCaptcha } from "@/server/captcha/create-captcha";
 import { assertWithinRateLimit } from "@/server/rate-limit";
@@ -7,7 +8,7 @@ export async function POST(request: Request): Promise<Response> {
   try {
     await assertWithinRateLimit("CAPTCHA", request);
     const { id, image } = await createCaptcha();
-    return jsonResponse({ id, image });
+    return jsonResponse({ id, image } satisfies CaptchaChallenge);
   } catch (error) {
     return toErrorResponse(error);
   }
