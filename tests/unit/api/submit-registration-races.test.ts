@@ -34,9 +34,13 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   const { prisma } = env.testDb;
-  // The immutability trigger forbids UPDATE, not DELETE: tests may clear their own accounts.
-  await prisma.credential.deleteMany();
-  await prisma.account.deleteMany();
+  // Accounts are deleted only under the retention job's permit (a trigger refuses any other DELETE).
+  await prisma.$transaction([
+    prisma.accountDeletionPermit.create({ data: { periodId: "CPNS-2023", grantedAt: new Date() } }),
+    prisma.credential.deleteMany(),
+    prisma.account.deleteMany(),
+    prisma.accountDeletionPermit.deleteMany(),
+  ]);
   await prisma.idempotencyRecord.deleteMany();
   for (const file of storedFiles(env.storageDir)) await new LocalDirectoryPhotoStorage(env.storageDir).delete(file);
 });
