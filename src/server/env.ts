@@ -26,6 +26,8 @@ const schema = z
     NEXTAUTH_URL: optional(z.url()),
     ADMIN_USERNAME: optional(z.string().regex(/^[a-z0-9._-]{3,32}$/, "3–32 of a-z 0-9 . _ -")),
     ADMIN_PASSWORD: optional(z.string().min(12, "must be at least 12 characters")),
+    /** Days after a selection period closes until `npm run data:retention` deletes its personal data. */
+    RETENTION_DAYS: optional(z.coerce.number().int("must be a whole number of days").min(1, "must be at least 1")).default(730),
   })
   .superRefine((env, ctx) => {
     if (env.APP_ENV !== "production") return;

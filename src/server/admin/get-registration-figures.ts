@@ -11,13 +11,17 @@ export type RegistrationFigures = {
   refusals: { code: string; count: number }[];
 };
 
-/** Accounts per agency and per day (WIB), and refused requests per reason, for the admin console. */
+/**
+ * Accounts per agency and per day (WIB), and refused requests per reason, for the admin console.
+ * Accounts the retention job has deleted count through the figures it kept (RetainedAccountCount).
+ */
 export async function getRegistrationFigures(): Promise<RegistrationFigures> {
-  const [agencies, byAgency, created, refusals] = await Promise.all([
+  const [agencies, byAgency, created, refusals, retained] = await Promise.all([
     db().agency.findMany({ select: { code: true, name: true, formationStatus: true }, orderBy: { name: "asc" } }),
     db().account.groupBy({ by: ["agencyCode"], where: { periodId: CURRENT_PERIOD_ID }, _count: { _all: true } }),
     db().account.findMany({ where: { periodId: CURRENT_PERIOD_ID }, select: { createdAt: true } }),
     db().registrationRefusal.groupBy({ by: ["code"], _count: { _all: true } }),
+    db().retainedAccountCount.findMany({ where: { periodId: CURRENT_PERIOD_ID } }),
   ]);
   const counts = new Map(byAgency.map((row) => [row.agencyCode, row._count._all]));
   const days = new Map<string, number>();
@@ -25,8 +29,14 @@ export async function getRegistrationFigures(): Promise<RegistrationFigures> {
     const day = formatIsoDate(toWibCalendarDate(createdAt));
     days.set(day, (days.get(day) ?? 0) + 1);
   }
+  let total = created.length;
+  for (const row of retained) {
+    counts.set(row.agencyCode, (counts.get(row.agencyCode) ?? 0) + row.accounts);
+    days.set(row.day, (days.get(row.day) ?? 0) + row.accounts);
+    total += row.accounts;
+  }
   return {
-    total: created.length,
+    total,
     perAgency: agencies
       .map((agency) => ({ ...agency, accounts: counts.get(agency.code) ?? 0 }))
       .sort((a, b) => b.accounts - a.accounts || a.name.localeCompare(b.name, "id")),
