@@ -139,7 +139,7 @@ async function purgePeriod(periodId: string, storage: PhotoStorage, batchSize: n
   for (;;) {
     const batch = await db().account.findMany({
       where: { periodId },
-      select: { id: true, agencyCode: true, createdAt: true, ktpPhotoKey: true, selfieKey: true },
+      select: { id: true, ktpPhotoKey: true, selfieKey: true },
       orderBy: { id: "asc" },
       take: batchSize,
     });
@@ -152,17 +152,12 @@ async function purgePeriod(periodId: string, storage: PhotoStorage, batchSize: n
       await Promise.all(keys.slice(i, i + PHOTO_DELETE_CONCURRENCY).map((key) => storage.delete(key)));
     }
 
-    const tallies = new Map<string, { agencyCode: string; day: string; accounts: number }>();
-    for (const account of batch) {
-      const day = formatIsoDate(toWibCalendarDate(account.createdAt));
-      const key = `${account.agencyCode}|${day}`;
-      const tally = tallies.get(key) ?? { agencyCode: account.agencyCode, day, accounts: 0 };
-      tally.accounts += 1;
-      tallies.set(key, tally);
-    }
     const ids = batch.map((account) => account.id);
     const deleted = await db().$transaction(async (tx) => {
-      for (const { agencyCode, day, accounts } of tallies.values()) {
+      // Counted from the rows as they are inside the transaction: if another run (a second
+      // scheduler) got to some of them first, they are neither counted nor deleted twice.
+      const present = await tx.account.findMany({ where: { id: { in: ids } }, select: { id: true, agencyCode: true, createdAt: true } });
+      for (const { agencyCode, day, accounts } of tallyByAgencyAndDay(present)) {
         await tx.retainedAccountCount.upsert({
           where: { periodId_agencyCode_day: { periodId, agencyCode, day } },
           create: { periodId, agencyCode, day, accounts },
@@ -171,14 +166,28 @@ async function purgePeriod(periodId: string, storage: PhotoStorage, batchSize: n
       }
       await tx.accountDeletionPermit.create({ data: { periodId, grantedAt: clock().now() } });
       const credentials = await tx.credential.deleteMany({ where: { accountId: { in: ids } } });
-      const accounts = await tx.account.deleteMany({ where: { id: { in: ids } } });
+      const accounts = await tx.account.deleteMany({ where: { id: { in: present.map((account) => account.id) } } });
       await tx.accountDeletionPermit.delete({ where: { periodId } });
+      // Rolls the batch back (counts included) rather than let the figures and the rows disagree.
+      if (accounts.count !== present.length) throw new Error("retention: accounts changed while they were being deleted");
       return { credentials: credentials.count, accounts: accounts.count };
     });
     total.accounts += deleted.accounts;
     total.credentials += deleted.credentials;
     total.photos += keys.length;
   }
+}
+
+function tallyByAgencyAndDay(accounts: { agencyCode: string; createdAt: Date }[]): { agencyCode: string; day: string; accounts: number }[] {
+  const tallies = new Map<string, { agencyCode: string; day: string; accounts: number }>();
+  for (const account of accounts) {
+    const day = formatIsoDate(toWibCalendarDate(account.createdAt));
+    const key = `${account.agencyCode}|${day}`;
+    const tally = tallies.get(key) ?? { agencyCode: account.agencyCode, day, accounts: 0 };
+    tally.accounts += 1;
+    tallies.set(key, tally);
+  }
+  return [...tallies.values()];
 }
 
 /** The report as lines for a terminal or a scheduler's log: counts, period ids and instants only. */
