@@ -63,7 +63,8 @@ function retention(...args: string[]) {
   );
 }
 
-describe("npm run data:retention", () => {
+// Each test starts tsx once or twice: seconds each, more on a busy machine.
+describe("npm run data:retention", { timeout: 60_000 }, () => {
   it("--dry-run reports what would go and deletes nothing", async () => {
     const result = await retention("--dry-run");
     expect(result.code).toBe(0);
