@@ -7,7 +7,11 @@
  * A step counts as complete only while every step it needs is complete too (`normalizeCompleted`).
  */
 
-export const WIZARD_STEP_IDS = ["identity", "documents", "password", "captcha", "review", "done"] as const;
+/** The steps whose answers are validated (one zod schema each, in src/schemas), in wizard order. */
+export const FORM_STEP_IDS = ["identity", "documents", "password", "captcha", "review"] as const;
+export type FormStepId = (typeof FORM_STEP_IDS)[number];
+/** Every step, in wizard order: the form steps, then the confirmation. */
+export const WIZARD_STEP_IDS = [...FORM_STEP_IDS, "done"] as const;
 export type WizardStepId = (typeof WIZARD_STEP_IDS)[number];
 
 export type StepInfo = {
