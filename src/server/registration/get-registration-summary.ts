@@ -1,17 +1,9 @@
 import "server-only";
+import { type AccountSummary } from "@/domain/registration/account";
 import { findAccountForCard } from "@/server/registration/find-account-for-card";
 
-/** What the print view of the Kartu Informasi Akun shows. `gender` is LAKI_LAKI | PEREMPUAN. */
-export type RegistrationSummary = {
-  registrationNumber: string;
-  createdAt: string;
-  nik: string;
-  fullName: string;
-  birthPlace: string;
-  birthDate: string;
-  gender: string;
-  agency: { code: string; name: string };
-};
+/** What the print view of the Kartu Informasi Akun shows, as JSON. */
+export type RegistrationSummary = AccountSummary<string>;
 
 export async function getRegistrationSummary(registrationNumber: string, token: string | null): Promise<RegistrationSummary> {
   const account = await findAccountForCard(registrationNumber, token, "summary");
