@@ -144,6 +144,20 @@ export function completeChangedStep(completed: Iterable<WizardStepId>, id: Wizar
 }
 
 /**
+ * What completing `id` leads to: the completed steps afterwards (what its answers invalidate is
+ * dropped when they `changed`) and the step "Lanjutkan" goes to, the review again after an "Ubah"
+ * when nothing that depends on the change is invalid.
+ */
+export function advance(
+  completed: Iterable<WizardStepId>,
+  id: WizardStepId,
+  changed: boolean,
+): { completed: WizardStepId[]; next: WizardStepId } {
+  const after = changed ? completeChangedStep(completed, id) : completeStep(completed, id);
+  return { completed: after, next: latestAllowedStep(after) };
+}
+
+/**
  * Completed steps once `id` no longer holds (its data was lost, or the server refused it, like a
  * consumed captcha): it and every step that needs it become incomplete.
  */
