@@ -5,7 +5,7 @@
  * policy, and one security question with its answer.
  */
 import { SelectField, TextField } from "@/components/registration/form-field";
-import { type StepForm } from "@/components/registration/use-step-form";
+import { type StepFormState } from "@/components/registration/use-step-form";
 import { type PasswordForm } from "@/components/registration/wizard-provider";
 import { type PasswordRule } from "@/domain/registration/password";
 import { type PasswordField, SECURITY_QUESTIONS } from "@/schemas/password";
@@ -43,7 +43,7 @@ export function SecurityQuestionFields({
   onChoose,
 }: {
   n: 1 | 2;
-  form: StepForm<PasswordField, PasswordForm>;
+  form: StepFormState<PasswordField, PasswordForm>;
   values: PasswordForm;
   onChoose: (field: "securityQuestion1" | "securityQuestion2", id: string) => void;
 }) {

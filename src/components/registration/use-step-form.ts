@@ -121,4 +121,4 @@ export function useStepForm<F extends string, V extends Record<F, unknown>>(opti
   return { errorsFor, touch, set, reportError, onSubmit, textField, summary, focusKey, submitting };
 }
 
-export type StepForm<F extends string, V extends Record<F, unknown>> = ReturnType<typeof useStepForm<F, V>>;
+export type StepFormState<F extends string, V extends Record<F, unknown>> = ReturnType<typeof useStepForm<F, V>>;
