@@ -25,6 +25,10 @@ export const ERROR_STATUS = {
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
 
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === "string" && Object.hasOwn(ERROR_STATUS, value);
+}
+
 export const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   VALIDATION_FAILED: "Data yang Anda isi belum sesuai. Periksa kembali isian yang ditandai.",
   REGISTRATION_NOT_OPEN: "Pendaftaran belum dibuka.",
@@ -67,6 +71,11 @@ export class AppError extends Error {
     this.fields = options.fields;
     this.headers = options.headers;
   }
+}
+
+/** A refusal about one field: the code's own message, shown by that field too. */
+export function fieldRefusal(code: ErrorCode, field: string): AppError {
+  return new AppError(code, { fields: { [field]: [DEFAULT_MESSAGES[code]] } });
 }
 
 export function isAppError(value: unknown): value is AppError {

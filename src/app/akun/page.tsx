@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { SessionKeepAlive } from "@/components/auth/session-keep-alive";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { formatIsoDate, parseIsoDate } from "@/domain/calendar";
-import { GENDER_LABELS, type Gender } from "@/domain/registration/nik";
+import { genderLabel } from "@/domain/registration/account";
 import { formatWib, formatWibDate } from "@/domain/registration/window";
 import { getAccountOverview } from "@/server/account/get-account-overview";
 import { requireApplicantPage } from "@/server/auth/require-page";
@@ -25,7 +25,7 @@ export default async function AccountPage() {
     ["Nomor KK", account.kk],
     ["Nama lengkap", account.fullName],
     ["Tempat, tanggal lahir", `${account.birthPlace}, ${birthDateLabel(account.birthDate)}`],
-    ["Jenis kelamin", GENDER_LABELS[account.gender as Gender] ?? account.gender],
+    ["Jenis kelamin", genderLabel(account.gender)],
     ["Nomor HP", account.phone],
     ["Email", account.email],
     ["Instansi", account.agency.name],

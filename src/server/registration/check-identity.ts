@@ -1,5 +1,5 @@
 import "server-only";
-import { AppError } from "@/domain/errors";
+import { AppError, fieldRefusal } from "@/domain/errors";
 import { assertAgencyAcceptsRegistrations } from "@/domain/registration/readiness";
 import { matchRegistryRecord } from "@/domain/registration/registry-match";
 import { CURRENT_PERIOD_ID } from "@/domain/registration/period";
@@ -38,7 +38,7 @@ export async function checkParsedIdentity(identity: IdentityValues): Promise<voi
   const record = await populationRegistry().findByNik(identity.nik);
   switch (matchRegistryRecord(record, identity)) {
     case "NIK_NOT_FOUND":
-      throw new AppError("NIK_NOT_FOUND", { fields: { nik: ["NIK tidak ditemukan."] } });
+      throw fieldRefusal("NIK_NOT_FOUND", "nik");
     case "KK_MISMATCH":
       throw new AppError("DUKCAPIL_MISMATCH", { message: "Nomor KK tidak sesuai.", fields: { kk: ["Nomor KK tidak sesuai."] } });
     case "DATA_MISMATCH":
@@ -60,9 +60,7 @@ export async function assertIdentityNotRegistered(identity: Pick<IdentityValues,
     select: { nik: true, email: true, phone: true },
   });
   if (!taken) return;
-  if (taken.nik === identity.nik) throw new AppError("NIK_ALREADY_REGISTERED", { fields: { nik: ["NIK sudah terdaftar."] } });
-  if (taken.email === identity.email) {
-    throw new AppError("EMAIL_ALREADY_REGISTERED", { fields: { email: ["Email sudah terdaftar."] } });
-  }
-  throw new AppError("PHONE_ALREADY_REGISTERED", { fields: { phone: ["Nomor HP sudah terdaftar."] } });
+  if (taken.nik === identity.nik) throw fieldRefusal("NIK_ALREADY_REGISTERED", "nik");
+  if (taken.email === identity.email) throw fieldRefusal("EMAIL_ALREADY_REGISTERED", "email");
+  throw fieldRefusal("PHONE_ALREADY_REGISTERED", "phone");
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { AppError } from "@/domain/errors";
+import { AppError, fieldRefusal } from "@/domain/errors";
 import { CURRENT_PERIOD_ID } from "@/domain/registration/period";
 import { Prisma } from "@/generated/prisma/client";
 import type { IdentityValues } from "@/schemas/identity";
@@ -112,9 +112,9 @@ export function uniqueViolationFields(error: unknown): string[] | null {
  */
 async function throwAlreadyRegistered(identity: IdentityValues, fields: string[]): Promise<void> {
   await assertIdentityNotRegistered(identity);
-  if (fields.includes("nik")) throw new AppError("NIK_ALREADY_REGISTERED", { fields: { nik: ["NIK sudah terdaftar."] } });
-  if (fields.includes("email")) throw new AppError("EMAIL_ALREADY_REGISTERED", { fields: { email: ["Email sudah terdaftar."] } });
-  if (fields.includes("phone")) throw new AppError("PHONE_ALREADY_REGISTERED", { fields: { phone: ["Nomor HP sudah terdaftar."] } });
+  if (fields.includes("nik")) throw fieldRefusal("NIK_ALREADY_REGISTERED", "nik");
+  if (fields.includes("email")) throw fieldRefusal("EMAIL_ALREADY_REGISTERED", "email");
+  if (fields.includes("phone")) throw fieldRefusal("PHONE_ALREADY_REGISTERED", "phone");
 }
 
 async function deletePhotos(storage: PhotoStorage, keys: string[]): Promise<void> {

@@ -1,7 +1,8 @@
 import "server-only";
 import { AppError, type FieldErrors } from "@/domain/errors";
 import { closingDate, type RegistrationPeriod } from "@/domain/registration/window";
-import { makeRegistrationFieldsSchema, zodIssuesToFieldErrors, type RegistrationFields } from "@/schemas";
+import { makeRegistrationFieldsSchema, REGISTRATION_TEXT_FIELDS, zodIssuesToFieldErrors, type RegistrationFields } from "@/schemas";
+import { PHOTO_MESSAGES } from "@/schemas/documents";
 import type { RegistrationReceipt } from "@/schemas/api-answers";
 import { hashSecret } from "@/server/auth/password-hash";
 import { consumeCaptcha } from "@/server/captcha/verify-captcha";
@@ -20,31 +21,6 @@ import {
 } from "@/server/registration/run-idempotently";
 import { normalizeSecurityAnswer } from "@/server/registration/security-answer";
 import { photoStorage, type PhotoStorage } from "@/server/storage";
-
-/** The multipart text fields of `POST /api/registrations` (SPEC "HTTP API"). */
-export const REGISTRATION_TEXT_FIELDS = [
-  "nik",
-  "kk",
-  "fullName",
-  "birthPlace",
-  "birthDate",
-  "phone",
-  "email",
-  "agencyCode",
-  "password",
-  "passwordConfirm",
-  "securityQuestion1",
-  "securityAnswer1",
-  "securityQuestion2",
-  "securityAnswer2",
-  "captchaId",
-  "captchaAnswer",
-] as const;
-
-export const SUBMISSION_MESSAGES = {
-  ktpPhotoRequired: "Foto KTP wajib diunggah.",
-  selfieRequired: "Swafoto wajib diambil.",
-} as const;
 
 /** What the applicant gets back: `cardToken` opens the account card and print view for 2 hours. */
 export type { RegistrationReceipt };
@@ -81,8 +57,8 @@ export async function submitRegistration(form: FormData, options: SubmitRegistra
   if (!parsed.success) Object.assign(fields, zodIssuesToFieldErrors(parsed.error));
   const ktpFile = photoFileOf(form, "ktpPhoto");
   const selfieFile = photoFileOf(form, "selfie");
-  if (!ktpFile) fields.ktpPhoto = [SUBMISSION_MESSAGES.ktpPhotoRequired];
-  if (!selfieFile) fields.selfie = [SUBMISSION_MESSAGES.selfieRequired];
+  if (!ktpFile) fields.ktpPhoto = [PHOTO_MESSAGES.ktpPhotoMissing];
+  if (!selfieFile) fields.selfie = [PHOTO_MESSAGES.selfieMissing];
   if (!parsed.success || !ktpFile || !selfieFile) throw new AppError("VALIDATION_FAILED", { fields });
 
   const ktpBytes = new Uint8Array(await ktpFile.arrayBuffer());

@@ -19,7 +19,7 @@ import { makeIdentitySchema } from "@/schemas/identity";
 import { passwordRecoverySchema } from "@/schemas/password-recovery";
 import { makePasswordSchema } from "@/schemas/password";
 import { buildOpenApiDocument, type OpenApiDocument } from "@/server/openapi/build-openapi-document";
-import { REGISTRATION_TEXT_FIELDS } from "@/server/registration/submit-registration";
+import { REGISTRATION_TEXT_FIELDS } from "@/schemas";
 
 const API_DIR = path.resolve(__dirname, "../../../src/app/api");
 const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"] as const;
