@@ -1,6 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
+import { databaseEngine, DATABASE_URL_MESSAGE } from "@/server/database-url";
 
 /**
  * Every environment variable the server reads, validated once (STYLE.md). `APP_ENV=production`
@@ -18,7 +19,7 @@ const schema = z
   .object({
     APP_ENV: optional(z.enum(["local", "production"])).default("local"),
     PORT: optional(z.coerce.number().int().min(1).max(65535)).default(3000),
-    DATABASE_URL: optional(z.string().startsWith("file:", "only SQLite file: URLs are supported yet")).default("file:./data/sscasn.db"),
+    DATABASE_URL: optional(z.string().refine((url) => databaseEngine(url) !== null, DATABASE_URL_MESSAGE)).default("file:./data/sscasn.db"),
     /** An ISO instant the server's clock starts at, or "real" for the real clock. */
     APP_CLOCK: optional(z.union([z.literal("real"), isoInstant])),
     STORAGE_DIR: optional(z.string()).default("./storage"),
