@@ -91,18 +91,22 @@ async function insertAccount(id: string, keys: { ktpPhotoKey: string; selfieKey:
 
 /**
  * The columns of a violated unique index. Prisma 7 with the better-sqlite3 adapter reports them
- * in `meta.driverAdapterError.cause.constraint.fields` (e.g. ["periodId", "nik"]); older engines
- * used `meta.target`. Null when the error is something else.
+ * in `meta.driverAdapterError.cause.constraint.fields` (e.g. ["periodId", "nik"]); with the pg
+ * adapter it names the index instead (`constraint.index`, e.g. "Account_periodId_nik_key", Prisma's
+ * `<Model>_<field>_<field>_key` naming; our field names have no underscore); older engines used
+ * `meta.target`. Null when the error is something else.
  */
 export function uniqueViolationFields(error: unknown): string[] | null {
   if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== "P2002") return null;
   const meta = error.meta as
-    | { target?: unknown; driverAdapterError?: { cause?: { constraint?: { fields?: unknown } } } }
+    | { target?: unknown; driverAdapterError?: { cause?: { constraint?: { fields?: unknown; index?: unknown } } } }
     | undefined;
-  const fields = meta?.driverAdapterError?.cause?.constraint?.fields ?? meta?.target;
+  const constraint = meta?.driverAdapterError?.cause?.constraint;
+  const fields = constraint?.fields ?? meta?.target;
   if (Array.isArray(fields)) return fields.map(String);
   if (typeof fields === "string") return [fields];
-  return [];
+  const index = typeof constraint?.index === "string" ? /^[A-Za-z0-9]+_(.+)_key$/.exec(constraint.index) : null;
+  return index?.[1] ? index[1].split("_") : [];
 }
 
 /**
