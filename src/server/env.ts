@@ -23,6 +23,8 @@ const schema = z
     /** An ISO instant the server's clock starts at, or "real" for the real clock. */
     APP_CLOCK: optional(z.union([z.literal("real"), isoInstant])),
     STORAGE_DIR: optional(z.string()).default("./storage"),
+    /** Where photos are kept: files under STORAGE_DIR, or a table of the database (several instances). */
+    PHOTO_STORAGE: optional(z.enum(["directory", "database"])).default("directory"),
     NEXTAUTH_SECRET: optional(z.string().min(32, "must be at least 32 characters")),
     NEXTAUTH_URL: optional(z.url()),
     ADMIN_USERNAME: optional(z.string().regex(/^[a-z0-9._-]{3,32}$/, "3–32 of a-z 0-9 . _ -")),
