@@ -16,6 +16,9 @@ import { uniqueViolationFields } from "@/server/registration/create-account";
 import { applyPostgresMigrations, applySqliteMigrations, listMigrations, MIGRATIONS_DIRS } from "../../../scripts/lib/migrations";
 import { createPostgresTestDatabase, hasPostgres, type PostgresTestDatabase } from "../../setup/postgres-database";
 
+/** Creating, migrating and seeding a database takes a second, much longer on a busy machine. */
+const SETUP_TIMEOUT = 60_000;
+
 /** How `prisma migrate` types each Prisma scalar on PostgreSQL (information_schema's names). */
 const POSTGRES_TYPES: Record<string, string> = {
   String: "text",
@@ -118,7 +121,7 @@ describe.skipIf(!hasPostgres())("PostgreSQL migrations", () => {
     sqliteDir = fs.mkdtempSync(path.join(os.tmpdir(), "sscasn-pgmig-"));
     sqliteFile = path.join(sqliteDir, "reference.db");
     applySqliteMigrations(sqliteFile, MIGRATIONS_DIRS.sqlite);
-  });
+  }, SETUP_TIMEOUT);
   afterAll(async () => {
     await testDb?.cleanup();
     fs.rmSync(sqliteDir, { recursive: true, force: true });

@@ -44,7 +44,7 @@ describe.each(engines)("PHOTO_STORAGE=database on $engine", ({ create, skip }) =
     Object.assign(process.env, { DATABASE_URL: database.url, PHOTO_STORAGE: "database", STORAGE_DIR: storageDir, NEXTAUTH_SECRET: TEST_AUTH_SECRET });
     const loaded = await loadRegistrationRoutes();
     routes = { ...loaded, storage: await import("@/server/storage") };
-  });
+  }, 60_000); // a fresh database and the route modules: seconds, more on a busy machine
   afterAll(async () => {
     if (skip) return;
     await database.cleanup();
