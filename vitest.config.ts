@@ -13,6 +13,8 @@ export default defineConfig({
     include: ["tests/unit/**/*.test.ts", "tests/integration/**/*.test.ts"],
     environment: "node",
     setupFiles: ["tests/setup/vitest.setup.ts"],
+    // A throwaway PostgreSQL for the tests that run on it too (TEST_POSTGRES, see the file).
+    globalSetup: ["tests/setup/postgres-global-setup.ts"],
     // Integration tests share one SQLite file per worker; two cores are all we have.
     maxWorkers: 2,
     testTimeout: 20_000,

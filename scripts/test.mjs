@@ -2,12 +2,13 @@
 /**
  * `npm test`: the whole suite, as CI runs it: type check, unit and integration tests (Vitest),
  * one production build, then the end-to-end tests (Playwright in Debian's Chromium).
- * Installs Debian's chromium when it is missing and we are root; otherwise says what to install.
+ * Installs Debian's chromium and postgresql when missing and we are root; otherwise says what to install.
  * Ends with one line "N passed, N failed" over both runners.
  */
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { ensurePostgresInstalled } from "./lib/postgres-cluster.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
@@ -46,6 +47,17 @@ function readCounts(file, pick) {
 }
 
 ensureChromium();
+
+// --- PostgreSQL (the scale-out engine): installed when missing (as root, like chromium); Vitest's
+// global setup then runs one throwaway cluster, and TEST_POSTGRES=1 makes its tests required.
+try {
+  ensurePostgresInstalled();
+} catch (error) {
+  console.error(error.message);
+  process.exit(1);
+}
+env.TEST_POSTGRES = "1";
+// --- end PostgreSQL
 // Runner summaries go to reports/ (Playwright empties test-results/ when it starts).
 fs.rmSync(path.join(root, "reports"), { recursive: true, force: true });
 fs.mkdirSync(path.join(root, "reports"), { recursive: true });
