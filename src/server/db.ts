@@ -1,7 +1,6 @@
 import "server-only";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "@/generated/prisma/client";
-import { env } from "@/server/env";
 
 /** One Prisma client per process and database (kept across hot reloads in development). */
 const globalForPrisma = globalThis as unknown as { prismaClients?: Map<string, PrismaClient> };
@@ -11,13 +10,13 @@ export function createPrismaClient(databaseUrl: string): PrismaClient {
   return new PrismaClient({ adapter });
 }
 
-export function db(): PrismaClient {
-  const url = env().DATABASE_URL;
+/** The shared client for a database URL; `src/server/deps.ts` hands it to the operations. */
+export function prismaClientFor(databaseUrl: string): PrismaClient {
   const clients = (globalForPrisma.prismaClients ??= new Map());
-  let client = clients.get(url);
+  let client = clients.get(databaseUrl);
   if (!client) {
-    client = createPrismaClient(url);
-    clients.set(url, client);
+    client = createPrismaClient(databaseUrl);
+    clients.set(databaseUrl, client);
   }
   return client;
 }

@@ -22,6 +22,10 @@ const schema = z
     /** An ISO instant the server's clock starts at, or "real" for the real clock. */
     APP_CLOCK: optional(z.union([z.literal("real"), isoInstant])),
     STORAGE_DIR: optional(z.string()).default("./storage"),
+    /** Which adapter answers for the population registry (Dukcapil); see src/server/deps.ts. */
+    POPULATION_REGISTRY: optional(z.enum(["database"])).default("database"),
+    /** Where photos are kept; see src/server/deps.ts. */
+    PHOTO_STORAGE: optional(z.enum(["directory"])).default("directory"),
     NEXTAUTH_SECRET: optional(z.string().min(32, "must be at least 32 characters")),
     NEXTAUTH_URL: optional(z.url()),
     ADMIN_USERNAME: optional(z.string().regex(/^[a-z0-9._-]{3,32}$/, "3–32 of a-z 0-9 . _ -")),

@@ -1,6 +1,6 @@
 import "server-only";
 import { AppError } from "@/domain/errors";
-import { db } from "@/server/db";
+import { deps } from "@/server/deps";
 
 export type AccountOverview = {
   registrationNumber: string;
@@ -18,7 +18,7 @@ export type AccountOverview = {
 
 /** The signed-in applicant's own account, read only ("Akun Saya"). */
 export async function getAccountOverview(accountId: string): Promise<AccountOverview> {
-  const account = await db().account.findUnique({
+  const account = await deps().db.account.findUnique({
     where: { id: accountId },
     select: {
       registrationNumber: true,

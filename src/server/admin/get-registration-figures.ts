@@ -2,7 +2,7 @@ import "server-only";
 import { CURRENT_PERIOD_ID } from "@/domain/registration/period";
 import { toWibCalendarDate } from "@/domain/registration/window";
 import { formatIsoDate } from "@/domain/calendar";
-import { db } from "@/server/db";
+import { deps } from "@/server/deps";
 
 export type RegistrationFigures = {
   total: number;
@@ -13,11 +13,12 @@ export type RegistrationFigures = {
 
 /** Accounts per agency and per day (WIB), and refused requests per reason, for the admin console. */
 export async function getRegistrationFigures(): Promise<RegistrationFigures> {
+  const { db } = deps();
   const [agencies, byAgency, created, refusals] = await Promise.all([
-    db().agency.findMany({ select: { code: true, name: true, formationStatus: true }, orderBy: { name: "asc" } }),
-    db().account.groupBy({ by: ["agencyCode"], where: { periodId: CURRENT_PERIOD_ID }, _count: { _all: true } }),
-    db().account.findMany({ where: { periodId: CURRENT_PERIOD_ID }, select: { createdAt: true } }),
-    db().registrationRefusal.groupBy({ by: ["code"], _count: { _all: true } }),
+    db.agency.findMany({ select: { code: true, name: true, formationStatus: true }, orderBy: { name: "asc" } }),
+    db.account.groupBy({ by: ["agencyCode"], where: { periodId: CURRENT_PERIOD_ID }, _count: { _all: true } }),
+    db.account.findMany({ where: { periodId: CURRENT_PERIOD_ID }, select: { createdAt: true } }),
+    db.registrationRefusal.groupBy({ by: ["code"], _count: { _all: true } }),
   ]);
   const counts = new Map(byAgency.map((row) => [row.agencyCode, row._count._all]));
   const days = new Map<string, number>();

@@ -4,7 +4,7 @@ import { AppError } from "@/domain/errors";
 import { CURRENT_PERIOD_ID } from "@/domain/registration/period";
 import { Prisma } from "@/generated/prisma/client";
 import type { IdentityValues } from "@/schemas/identity";
-import { db } from "@/server/db";
+import { deps } from "@/server/deps";
 import { assertIdentityNotRegistered } from "@/server/registration/check-identity";
 import { generateRegistrationNumber } from "@/server/registration/registration-number";
 import type { PhotoStorage } from "@/server/storage";
@@ -36,7 +36,8 @@ const REGISTRATION_NUMBER_ATTEMPTS = 5;
  * submissions safe: the checks before this one can all pass for two requests at once, but only
  * one insert wins; the others become NIK/EMAIL/PHONE_ALREADY_REGISTERED (409).
  */
-export async function createAccount(input: NewAccount, storage: PhotoStorage): Promise<CreatedAccount> {
+export async function createAccount(input: NewAccount): Promise<CreatedAccount> {
+  const storage = deps().photoStorage;
   const id = randomUUID();
   const ktpPhotoKey = `ktp/${randomUUID()}.jpg`;
   const selfieKey = `selfie/${randomUUID()}.jpg`;
@@ -52,11 +53,12 @@ export async function createAccount(input: NewAccount, storage: PhotoStorage): P
 
 async function insertAccount(id: string, keys: { ktpPhotoKey: string; selfieKey: string }, input: NewAccount): Promise<CreatedAccount> {
   const { identity, credential, createdAt } = input;
+  const { db } = deps();
   for (let attempt = 1; ; attempt++) {
     const registrationNumber = generateRegistrationNumber();
     try {
-      await db().$transaction([
-        db().account.create({
+      await db.$transaction([
+        db.account.create({
           data: {
             id,
             registrationNumber,
@@ -74,7 +76,7 @@ async function insertAccount(id: string, keys: { ktpPhotoKey: string; selfieKey:
             createdAt,
           },
         }),
-        db().credential.create({ data: { accountId: id, ...credential, passwordChangedAt: createdAt } }),
+        db.credential.create({ data: { accountId: id, ...credential, passwordChangedAt: createdAt } }),
       ]);
       return { id, registrationNumber, createdAt };
     } catch (error) {

@@ -1,6 +1,6 @@
 import "server-only";
 import { AppError } from "@/domain/errors";
-import { db } from "@/server/db";
+import { deps } from "@/server/deps";
 import { authorizeAccountAccess, type AccountView } from "@/server/registration/authorize-account-access";
 
 export type CardAccount = {
@@ -23,7 +23,7 @@ export type CardAccount = {
  */
 export async function findAccountForCard(registrationNumber: string, token: string | null, view: AccountView): Promise<CardAccount> {
   await authorizeAccountAccess(registrationNumber, token, view);
-  const account = await db().account.findUnique({
+  const account = await deps().db.account.findUnique({
     where: { registrationNumber },
     select: {
       registrationNumber: true,

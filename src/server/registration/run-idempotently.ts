@@ -3,8 +3,7 @@ import { createHash } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import { AppError, type ErrorCode } from "@/domain/errors";
 import { Prisma } from "@/generated/prisma/client";
-import { clock } from "@/server/clock";
-import { db } from "@/server/db";
+import { deps } from "@/server/deps";
 import { toErrorResponse } from "@/server/http";
 
 /**
@@ -70,7 +69,7 @@ export async function runIdempotently(
   run: () => Promise<StoredResponse>,
   options: { waitMs?: number } = {},
 ): Promise<IdempotentResponse> {
-  await db().idempotencyRecord.deleteMany({ where: { createdAt: { lt: new Date(clock().now().getTime() - IDEMPOTENCY_RETENTION_MS) } } });
+  await deps().db.idempotencyRecord.deleteMany({ where: { createdAt: { lt: new Date(deps().clock.now().getTime() - IDEMPOTENCY_RETENTION_MS) } } });
   const replay = await claim(recordKey, requestHash, options.waitMs ?? IDEMPOTENCY_WAIT_MS);
   if (replay) return { ...replay, replayed: true };
 
@@ -80,7 +79,7 @@ export async function runIdempotently(
     response = await run();
   } catch (error) {
     if (!(error instanceof AppError) || !STORED_ERROR_CODES.has(error.code)) {
-      await db().idempotencyRecord.deleteMany({ where: { key: recordKey, state: "PENDING" } });
+      await deps().db.idempotencyRecord.deleteMany({ where: { key: recordKey, state: "PENDING" } });
       throw error;
     }
     const errorResponse = toErrorResponse(error);
@@ -89,7 +88,7 @@ export async function runIdempotently(
   }
   // updateMany: if our claim was taken over meanwhile (we ran past IDEMPOTENCY_STALE_MS), the
   // answer still goes to this client; the new claimant's record is not ours to overwrite.
-  await db().idempotencyRecord.updateMany({
+  await deps().db.idempotencyRecord.updateMany({
     where: { key: recordKey, state: "PENDING", requestHash },
     data: { state: "DONE", responseStatus: response.status, responseBody: JSON.stringify(response.body) },
   });
@@ -101,19 +100,19 @@ async function claim(recordKey: string, requestHash: string, waitMs: number): Pr
   const deadline = Date.now() + waitMs;
   for (;;) {
     try {
-      await db().idempotencyRecord.create({ data: { key: recordKey, requestHash, state: "PENDING", createdAt: clock().now() } });
+      await deps().db.idempotencyRecord.create({ data: { key: recordKey, requestHash, state: "PENDING", createdAt: deps().clock.now() } });
       return null;
     } catch (error) {
       if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")) throw error;
     }
-    const record = await db().idempotencyRecord.findUnique({ where: { key: recordKey } });
+    const record = await deps().db.idempotencyRecord.findUnique({ where: { key: recordKey } });
     if (!record) continue; // released between our insert and our read: claim it again
     if (record.requestHash !== requestHash) throw new AppError("VALIDATION_FAILED", { message: IDEMPOTENCY_MESSAGES.reusedWithOtherData });
     if (record.state === "DONE" && record.responseStatus !== null && record.responseBody !== null) {
       return { status: record.responseStatus, body: JSON.parse(record.responseBody) as unknown };
     }
-    if (clock().now().getTime() - record.createdAt.getTime() > IDEMPOTENCY_STALE_MS) {
-      await db().idempotencyRecord.deleteMany({ where: { key: recordKey, state: "PENDING", createdAt: record.createdAt } });
+    if (deps().clock.now().getTime() - record.createdAt.getTime() > IDEMPOTENCY_STALE_MS) {
+      await deps().db.idempotencyRecord.deleteMany({ where: { key: recordKey, state: "PENDING", createdAt: record.createdAt } });
       continue;
     }
     if (Date.now() > deadline) {

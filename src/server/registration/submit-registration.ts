@@ -4,7 +4,7 @@ import { closingDate, type RegistrationPeriod } from "@/domain/registration/wind
 import { makeRegistrationFieldsSchema, zodIssuesToFieldErrors, type RegistrationFields } from "@/schemas";
 import { hashSecret } from "@/server/auth/password-hash";
 import { consumeCaptcha } from "@/server/captcha/verify-captcha";
-import { clock } from "@/server/clock";
+import { deps } from "@/server/deps";
 import { inspectPhoto, processPhoto } from "@/server/photos/process-photo";
 import { checkParsedIdentity } from "@/server/registration/check-identity";
 import { createAccount } from "@/server/registration/create-account";
@@ -18,7 +18,6 @@ import {
   type StoredResponse,
 } from "@/server/registration/run-idempotently";
 import { normalizeSecurityAnswer } from "@/server/registration/security-answer";
-import { photoStorage, type PhotoStorage } from "@/server/storage";
 
 /** The multipart text fields of `POST /api/registrations` (SPEC "HTTP API"). */
 export const REGISTRATION_TEXT_FIELDS = [
@@ -53,8 +52,6 @@ export type SubmitRegistrationOptions = {
   period: RegistrationPeriod;
   /** The `Idempotency-Key` header, if any. */
   idempotencyKey: string | null;
-  /** Defaults to the configured photo storage. */
-  storage?: PhotoStorage;
 };
 
 /**
@@ -90,16 +87,15 @@ export async function submitRegistration(form: FormData, options: SubmitRegistra
   inspectPhoto(selfieBytes, "selfie");
 
   const values = parsed.data;
-  const storage = options.storage ?? photoStorage();
   const run = async (): Promise<StoredResponse> => ({
     status: 201,
-    body: await createRegistration(values, ktpBytes, selfieBytes, storage),
+    body: await createRegistration(values, ktpBytes, selfieBytes),
   });
   if (clientKey === null) return { ...(await run()), replayed: false };
   return runIdempotently(idempotencyRecordKey(clientKey, values.nik), requestFingerprint(values, ktpBytes, selfieBytes), run);
 }
 
-async function createRegistration(values: RegistrationFields, ktpBytes: Uint8Array, selfieBytes: Uint8Array, storage: PhotoStorage): Promise<RegistrationReceipt> {
+async function createRegistration(values: RegistrationFields, ktpBytes: Uint8Array, selfieBytes: Uint8Array): Promise<RegistrationReceipt> {
   await consumeCaptcha(values.captchaId, values.captchaAnswer);
 
   const ktpPhoto = await processPhoto(ktpBytes, "ktpPhoto");
@@ -125,9 +121,8 @@ async function createRegistration(values: RegistrationFields, ktpBytes: Uint8Arr
         securityQuestion2: values.securityQuestion2,
         securityAnswer2Hash,
       },
-      createdAt: clock().now(),
+      createdAt: deps().clock.now(),
     },
-    storage,
   );
   return {
     registrationNumber: account.registrationNumber,

@@ -2,10 +2,10 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { Prisma } from "@/generated/prisma/client";
 import { applySqliteMigrations, listMigrations } from "../../../scripts/lib/migrations";
-import { createTestDatabase, MIGRATIONS_DIR, type TestDatabase } from "../../setup/test-database";
+import { MIGRATIONS_DIR, useTestDatabase } from "../../setup/test-database";
 
 async function rejection(promise: Promise<unknown>): Promise<unknown> {
   try {
@@ -72,13 +72,7 @@ describe("offline migration runner", () => {
 });
 
 describe("the migrated database and prisma/schema.prisma", () => {
-  let testDb: TestDatabase;
-  beforeAll(async () => {
-    testDb = await createTestDatabase({ seed: true });
-  });
-  afterAll(async () => {
-    await testDb.cleanup();
-  });
+  const testDb = useTestDatabase({ seed: true });
 
   it("has a table for every model with exactly the model's columns", () => {
     const sqlite = new Database(testDb.file, { readonly: true });
