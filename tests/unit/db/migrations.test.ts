@@ -71,6 +71,39 @@ describe("offline migration runner", () => {
   });
 });
 
+describe("20261125000000_idempotency_outcome", () => {
+  it("carries answers stored as HTTP bodies over to outcomes in the domain's terms", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sscasn-mig-"));
+    const migrations = path.join(dir, "migrations");
+    fs.cpSync(MIGRATIONS_DIR, migrations, { recursive: true });
+    const outcomeMigration = "20261125000000_idempotency_outcome";
+    fs.renameSync(path.join(migrations, outcomeMigration), path.join(dir, outcomeMigration));
+    const file = path.join(dir, "m.db");
+    applySqliteMigrations(file, migrations);
+
+    const before = new Database(file);
+    const insert = before.prepare(`INSERT INTO "IdempotencyRecord" ("key", "requestHash", "state", "responseStatus", "responseBody") VALUES (?, 'h', ?, ?, ?)`);
+    const receipt = { registrationNumber: "202300000000000", createdAt: "2023-09-25T03:00:00.000Z", cardToken: "202300000000000.1695614400.x" };
+    insert.run("created", "DONE", 201, JSON.stringify(receipt));
+    insert.run("refused", "DONE", 422, JSON.stringify({ error: { code: "DUKCAPIL_MISMATCH", message: "Nomor KK tidak sesuai.", fields: { kk: ["Nomor KK tidak sesuai."] } } }));
+    insert.run("running", "PENDING", null, null);
+    before.close();
+
+    fs.renameSync(path.join(dir, outcomeMigration), path.join(migrations, outcomeMigration));
+    expect(applySqliteMigrations(file, migrations).applied).toEqual([outcomeMigration]);
+    const after = new Database(file, { readonly: true });
+    const rows = after.prepare(`SELECT * FROM "IdempotencyRecord" ORDER BY "key"`).all() as Record<string, unknown>[];
+    after.close();
+    expect(rows.map(({ key, state, outcome }) => [key, state, outcome === null ? null : JSON.parse(outcome as string)])).toEqual([
+      ["created", "DONE", { value: { registrationNumber: receipt.registrationNumber, createdAt: receipt.createdAt } }],
+      ["refused", "DONE", { refusal: { code: "DUKCAPIL_MISMATCH", message: "Nomor KK tidak sesuai.", fields: { kk: ["Nomor KK tidak sesuai."] } } }],
+      ["running", "PENDING", null],
+    ]);
+    expect(Object.keys(rows[0]!).sort()).toEqual(["createdAt", "key", "outcome", "requestHash", "state"]);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
+
 describe("the migrated database and prisma/schema.prisma", () => {
   const testDb = useTestDatabase({ seed: true });
 
