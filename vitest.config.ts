@@ -21,7 +21,8 @@ export default defineConfig({
     maxWorkers: 2,
     projects: [
       { extends: true, test: { name: "unit", include: ["tests/unit/**/*.test.ts"] } },
-      { extends: true, test: { name: "integration", include: ["tests/integration/**/*.test.ts"], testTimeout: 20_000 } },
+      // Setting up a seeded database and registering applicants takes seconds on a busy 2-core machine.
+      { extends: true, test: { name: "integration", include: ["tests/integration/**/*.test.ts"], testTimeout: 20_000, hookTimeout: 20_000 } },
     ],
   },
 });
