@@ -21,7 +21,7 @@ vi.mock("@/server/auth/session", async (importOriginal) => {
   };
 });
 
-const server = useTestServer({ clock: "2023-09-25T10:00:00+07:00" });
+const server = useTestServer();
 const ADMIN = { id: "admin-1", role: "ADMIN" as const, name: "admin" };
 const APPLICANT = { id: "acc-1", role: "APPLICANT" as const, name: "BUDI SANTOSO" };
 // The header of the Next.js middleware bypass (CVE-2025-29927): it must change nothing here.

@@ -2,15 +2,12 @@ import { describe, expect, it } from "vitest";
 import * as captchaRoute from "@/app/api/captcha/route";
 import * as validateRoute from "@/app/api/registrations/validate/route";
 import * as rateLimit from "@/server/rate-limit";
+import { BUDI } from "../../setup/registration-harness";
 import { jsonRequest, useTestServer } from "../../setup/test-server";
 
-const BUDI = {
-  nik: "3273011205980001", kk: "3273011103190001", fullName: "Budi Santoso", birthPlace: "Bandung", birthDate: "1998-05-12",
-  phone: "081234567890", email: "budi@example.com", agencyCode: "KOTA-3273",
-};
 const from = (ip: string) => ({ "x-forwarded-for": `${ip}, 10.0.0.1` });
 
-const server = useTestServer({ clock: "2023-09-25T10:00:00+07:00" });
+const server = useTestServer();
 
 async function use(bucket: "VALIDATE" | "CAPTCHA", ip: string, times: number) {
   for (let i = 0; i < times; i++) await rateLimit.assertWithinRateLimit(bucket, new Request("http://localhost/", { headers: from(ip) }));

@@ -7,7 +7,7 @@ import { withDeps } from "@/server/deps";
 import { parseEnv } from "@/server/env";
 import { useTestServer } from "../../setup/test-server";
 
-const server = useTestServer({ clock: "2023-09-25T10:00:00+07:00" });
+const server = useTestServer();
 let options: NextAuthOptions;
 const ADMIN_ID = "admin-session";
 

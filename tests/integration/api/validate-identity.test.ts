@@ -1,18 +1,8 @@
 import { describe, expect, it, vi } from "vitest";
 import * as validateRoute from "@/app/api/registrations/validate/route";
-import { at, jsonRequest, useTestServer } from "../../setup/test-server";
+import { BUDI } from "../../setup/registration-harness";
+import { OPEN, at, jsonRequest, useTestServer } from "../../setup/test-server";
 
-const OPEN = "2023-09-25T10:00:00+07:00";
-const BUDI = {
-  nik: "3273011205980001",
-  kk: "3273011103190001",
-  fullName: "Budi Santoso",
-  birthPlace: "Bandung",
-  birthDate: "1998-05-12",
-  phone: "081234567890",
-  email: "budi.santoso@example.com",
-  agencyCode: "KOTA-3273",
-};
 const SITI = { ...BUDI, nik: "3273014107990001", fullName: "Siti Rahayu", birthDate: "1999-07-01", phone: "081298765432", email: "siti@example.com" };
 
 const server = useTestServer({ clock: OPEN });
