@@ -28,6 +28,8 @@ const serverEnv = (port: number, database: string, clock: string, timeZone: stri
 
 export default defineConfig({
   testDir: "tests/e2e",
+  // Each run hands out the registry's citizens afresh (tests/e2e/citizens.ts).
+  globalSetup: "./tests/e2e/global-setup.ts",
   fullyParallel: false,
   workers: process.env.CI ? 1 : 2,
   retries: 0,

@@ -4,7 +4,7 @@ import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { SimulatedClockBanner } from "@/components/simulated-clock-banner";
 import { getSessionUser } from "@/server/auth/session";
-import { clock } from "@/server/clock";
+import { deps } from "@/server/deps";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -17,7 +17,7 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // Every page depends on the clock and the database: render per request, never at build time.
   await connection();
-  const serverClock = clock();
+  const serverClock = deps().clock;
   const user = await getSessionUser();
   return (
     <html lang="id">

@@ -4,7 +4,6 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/generated/prisma/client";
 import { PrismaClient as PostgresPrismaClient } from "@/generated/prisma-pg/client";
 import { databaseEngine, DATABASE_URL_MESSAGE } from "@/server/database-url";
-import { env } from "@/server/env";
 
 /** One Prisma client per process and database (kept across hot reloads in development). */
 const globalForPrisma = globalThis as unknown as { prismaClients?: Map<string, PrismaClient> };
@@ -28,13 +27,13 @@ export function createPrismaClient(databaseUrl: string): PrismaClient {
   }
 }
 
-export function db(): PrismaClient {
-  const url = env().DATABASE_URL;
+/** The shared client for a database URL; `src/server/deps.ts` hands it to the operations. */
+export function prismaClientFor(databaseUrl: string): PrismaClient {
   const clients = (globalForPrisma.prismaClients ??= new Map());
-  let client = clients.get(url);
+  let client = clients.get(databaseUrl);
   if (!client) {
-    client = createPrismaClient(url);
-    clients.set(url, client);
+    client = createPrismaClient(databaseUrl);
+    clients.set(databaseUrl, client);
   }
   return client;
 }

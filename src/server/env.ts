@@ -23,7 +23,9 @@ const schema = z
     /** An ISO instant the server's clock starts at, or "real" for the real clock. */
     APP_CLOCK: optional(z.union([z.literal("real"), isoInstant])),
     STORAGE_DIR: optional(z.string()).default("./storage"),
-    /** Where photos are kept: files under STORAGE_DIR, or a table of the database (several instances). */
+    /** Which adapter answers for the population registry (Dukcapil); see src/server/deps.ts. */
+    POPULATION_REGISTRY: optional(z.enum(["database"])).default("database"),
+    /** Where photos are kept: files under STORAGE_DIR, or a table of the database (several instances); see src/server/deps.ts. */
     PHOTO_STORAGE: optional(z.enum(["directory", "database"])).default("directory"),
     NEXTAUTH_SECRET: optional(z.string().min(32, "must be at least 32 characters")),
     NEXTAUTH_URL: optional(z.url()),

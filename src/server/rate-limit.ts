@@ -2,9 +2,7 @@ import "server-only";
 import { createHmac, randomUUID } from "node:crypto";
 import { AppError } from "@/domain/errors";
 import { clientIp } from "@/server/auth/client-ip";
-import { clock } from "@/server/clock";
-import { db } from "@/server/db";
-import { env } from "@/server/env";
+import { deps } from "@/server/deps";
 
 /**
  * Per-address limits for the endpoints that answer without a captcha: identity validation (it
@@ -24,17 +22,18 @@ export async function assertWithinRateLimit(bucket: RateLimitBucket, request: Re
   const ip = clientIp((name) => request.headers.get(name));
   if (!ip) return; // no address to count by (no proxy headers): nothing to limit on
   const { limit, windowMs } = RATE_LIMITS[bucket];
-  const subject = createHmac("sha256", env().authSecret).update(`rate:${bucket}:${ip}`).digest("hex");
-  const now = clock().now();
+  const { db, clock, env } = deps();
+  const subject = createHmac("sha256", env.authSecret).update(`rate:${bucket}:${ip}`).digest("hex");
+  const now = clock.now();
   const since = new Date(now.getTime() - windowMs);
   const where = { bucket, subject, createdAt: { gt: since } };
-  const hits = await db().rateLimitHit.count({ where });
+  const hits = await db.rateLimitHit.count({ where });
   if (hits >= limit) {
-    const oldest = await db().rateLimitHit.findMany({ where, orderBy: { createdAt: "desc" }, skip: limit - 1, take: 1 });
+    const oldest = await db.rateLimitHit.findMany({ where, orderBy: { createdAt: "desc" }, skip: limit - 1, take: 1 });
     const retryAfter = Math.max(1, Math.ceil(((oldest[0]?.createdAt.getTime() ?? now.getTime()) + windowMs - now.getTime()) / 1000));
     throw new AppError("RATE_LIMITED", { headers: { "Retry-After": String(retryAfter) } });
   }
-  await db().rateLimitHit.create({ data: { id: randomUUID(), bucket, subject, createdAt: now } });
+  await db.rateLimitHit.create({ data: { id: randomUUID(), bucket, subject, createdAt: now } });
   // Old hits are useless: clear them now and then rather than on every request.
-  if (Math.random() < 0.01) await db().rateLimitHit.deleteMany({ where: { createdAt: { lt: since } } });
+  if (Math.random() < 0.01) await db.rateLimitHit.deleteMany({ where: { createdAt: { lt: since } } });
 }

@@ -1,15 +1,14 @@
-import { expect, test } from "@playwright/test";
 import { ADMIN, signInAdmin, signInApi } from "./auth-helpers";
-import { BYPASS_HEADER, expectNoAxeViolations, expectNoHorizontalScroll } from "./fixtures";
-import { PASSWORD, citizen, confirmRegistration, fillIdentity, fillWizardToReview, registerViaApi } from "./wizard-helpers";
+import { BYPASS_HEADER, expect, expectNoAxeViolations, expectNoHorizontalScroll, test } from "./fixtures";
+import { PASSWORD, confirmRegistration, fillIdentity, fillWizardToReview, registerViaApi } from "./wizard-helpers";
 
 // KEMENPUPR is seeded IN_VERIFICATION and used by no other test, so toggling it here is safe.
 const AGENCY = { code: "KEMENPUPR", name: "Kementerian Pekerjaan Umum dan Perumahan Rakyat" };
 
 test.describe("the admin console", () => {
-  test("an admin verifies an agency's formation and an applicant refused for it then completes the wizard", async ({ page, browser }) => {
+  test("an admin verifies an agency's formation and an applicant refused for it then completes the wizard", async ({ page, browser, newCitizen }) => {
     test.setTimeout(120_000); // the wizard twice, and four console pages checked with axe
-    const applicant = citizen(360, AGENCY.code);
+    const applicant = newCitizen(AGENCY.code);
     const applicantContext = await browser.newContext();
     const applicantPage = await applicantContext.newPage();
     await applicantPage.goto("/daftar/identitas");
@@ -56,9 +55,9 @@ test.describe("the admin console", () => {
     await expectNoHorizontalScroll(page);
   });
 
-  test("an admin looks an applicant up, and every view is on the audit log", async ({ page, request }) => {
+  test("an admin looks an applicant up, and every view is on the audit log", async ({ page, request, newCitizen }) => {
     test.setTimeout(60_000);
-    const applicant = citizen(362, "KEMENKEU");
+    const applicant = newCitizen("KEMENKEU");
     await registerViaApi(request, applicant);
     await signInAdmin(page);
     await page.getByRole("navigation", { name: "Menu admin" }).getByRole("link", { name: "Cari Pelamar" }).click();
@@ -91,8 +90,8 @@ test.describe("the admin console", () => {
 });
 
 test.describe("admin API authorisation, with the middleware-bypass header too", () => {
-  test("401 without a session and 403 with an applicant's", async ({ playwright, baseURL }) => {
-    const applicant = citizen(361, "KEMENKEU");
+  test("401 without a session and 403 with an applicant's", async ({ playwright, baseURL, newCitizen }) => {
+    const applicant = newCitizen("KEMENKEU");
     const anonymous = await playwright.request.newContext({ baseURL });
     await registerViaApi(anonymous, applicant);
     const applicantContext = await playwright.request.newContext({ baseURL });

@@ -2,7 +2,7 @@ import "server-only";
 import { CURRENT_PERIOD_ID } from "@/domain/registration/period";
 import { toWibCalendarDate } from "@/domain/registration/window";
 import { formatIsoDate } from "@/domain/calendar";
-import { db } from "@/server/db";
+import { deps } from "@/server/deps";
 
 export type RegistrationFigures = {
   total: number;
@@ -16,12 +16,13 @@ export type RegistrationFigures = {
  * Accounts the retention job has deleted count through the figures it kept (RetainedAccountCount).
  */
 export async function getRegistrationFigures(): Promise<RegistrationFigures> {
+  const { db } = deps();
   const [agencies, byAgency, created, refusals, retained] = await Promise.all([
-    db().agency.findMany({ select: { code: true, name: true, formationStatus: true }, orderBy: { name: "asc" } }),
-    db().account.groupBy({ by: ["agencyCode"], where: { periodId: CURRENT_PERIOD_ID }, _count: { _all: true } }),
-    db().account.findMany({ where: { periodId: CURRENT_PERIOD_ID }, select: { createdAt: true } }),
-    db().registrationRefusal.groupBy({ by: ["code"], _count: { _all: true } }),
-    db().retainedAccountCount.findMany({ where: { periodId: CURRENT_PERIOD_ID } }),
+    db.agency.findMany({ select: { code: true, name: true, formationStatus: true }, orderBy: { name: "asc" } }),
+    db.account.groupBy({ by: ["agencyCode"], where: { periodId: CURRENT_PERIOD_ID }, _count: { _all: true } }),
+    db.account.findMany({ where: { periodId: CURRENT_PERIOD_ID }, select: { createdAt: true } }),
+    db.registrationRefusal.groupBy({ by: ["code"], _count: { _all: true } }),
+    db.retainedAccountCount.findMany({ where: { periodId: CURRENT_PERIOD_ID } }),
   ]);
   const counts = new Map(byAgency.map((row) => [row.agencyCode, row._count._all]));
   const days = new Map<string, number>();

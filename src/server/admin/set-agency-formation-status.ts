@@ -3,16 +3,15 @@ import { AppError } from "@/domain/errors";
 import { agencyFormationSchema } from "@/schemas/admin";
 import { agencySummarySchema, type AgencySummary } from "@/schemas/api-answers";
 import { writeAuditLog } from "@/server/admin/write-audit-log";
-import { clock } from "@/server/clock";
-import { db } from "@/server/db";
+import { deps } from "@/server/deps";
 
 export type AgencyStatusChange = AgencySummary;
 
 /** An admin verifies (or reopens) an agency's formation; effective for the next registration at once. */
 export async function setAgencyFormationStatus(adminId: string, code: string, body: unknown): Promise<AgencyStatusChange> {
   const { formationStatus } = agencyFormationSchema.parse(body);
-  const now = clock().now();
-  return db().$transaction(async (tx) => {
+  const now = deps().clock.now();
+  return deps().db.$transaction(async (tx) => {
     const agency = await tx.agency.findUnique({ where: { code } });
     if (!agency) throw new AppError("NOT_FOUND", { message: "Instansi tidak ditemukan." });
     const updated = await tx.agency.update({ where: { code }, data: { formationStatus } });

@@ -1,8 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import svgCaptcha from "svg-captcha";
-import { clock } from "@/server/clock";
-import { db } from "@/server/db";
+import { deps } from "@/server/deps";
 
 /**
  * A server-generated captcha (SPEC "Captcha"): single use, valid for 5 minutes, answered
@@ -19,7 +18,7 @@ export const CAPTCHA_ALPHABET = "ACEFHJKMNPRTUVWXY34679";
 export type CreatedCaptcha = { id: string; image: string; expiresAt: Date };
 
 export async function createCaptcha(): Promise<CreatedCaptcha> {
-  const now = clock().now();
+  const now = deps().clock.now();
   const { text, data } = svgCaptcha.create({
     size: CAPTCHA_LENGTH,
     charPreset: CAPTCHA_ALPHABET,
@@ -33,7 +32,7 @@ export async function createCaptcha(): Promise<CreatedCaptcha> {
   const id = randomUUID();
   const expiresAt = new Date(now.getTime() + CAPTCHA_TTL_MS);
   // Housekeeping on the way: expired challenges are useless, drop them (indexed on expiresAt).
-  await db().captcha.deleteMany({ where: { expiresAt: { lt: now } } });
-  await db().captcha.create({ data: { id, answer: text.toLowerCase(), expiresAt, createdAt: now } });
+  await deps().db.captcha.deleteMany({ where: { expiresAt: { lt: now } } });
+  await deps().db.captcha.create({ data: { id, answer: text.toLowerCase(), expiresAt, createdAt: now } });
   return { id, image: `data:image/svg+xml;base64,${Buffer.from(data).toString("base64")}`, expiresAt };
 }

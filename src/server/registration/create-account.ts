@@ -4,7 +4,7 @@ import { AppError, fieldRefusal } from "@/domain/errors";
 import { CURRENT_PERIOD_ID } from "@/domain/registration/period";
 import { Prisma } from "@/generated/prisma/client";
 import type { IdentityValues } from "@/schemas/identity";
-import { db } from "@/server/db";
+import { deps } from "@/server/deps";
 import { assertIdentityNotRegistered } from "@/server/registration/check-identity";
 import { generateRegistrationNumber } from "@/server/registration/registration-number";
 import type { AccountPhoto, PhotoStorage } from "@/server/storage";
@@ -37,7 +37,8 @@ const REGISTRATION_NUMBER_ATTEMPTS = 5;
  * submissions safe: the checks before this one can all pass for two requests at once, but only
  * one insert wins; the others become NIK/EMAIL/PHONE_ALREADY_REGISTERED (409).
  */
-export async function createAccount(input: NewAccount, storage: PhotoStorage): Promise<CreatedAccount> {
+export async function createAccount(input: NewAccount): Promise<CreatedAccount> {
+  const storage = deps().photoStorage;
   const id = randomUUID();
   const ktpPhotoKey = `ktp/${randomUUID()}.jpg`;
   const selfieKey = `selfie/${randomUUID()}.jpg`;
@@ -66,11 +67,12 @@ async function insertAccount(
   photoWrites?: (client: Prisma.TransactionClient) => Prisma.PrismaPromise<unknown>[],
 ): Promise<CreatedAccount> {
   const { identity, credential, createdAt } = input;
+  const { db } = deps();
   for (let attempt = 1; ; attempt++) {
     const registrationNumber = generateRegistrationNumber();
     try {
-      await db().$transaction([
-        db().account.create({
+      await db.$transaction([
+        db.account.create({
           data: {
             id,
             registrationNumber,
@@ -88,8 +90,8 @@ async function insertAccount(
             createdAt,
           },
         }),
-        db().credential.create({ data: { accountId: id, ...credential, passwordChangedAt: createdAt } }),
-        ...(photoWrites?.(db()) ?? []),
+        db.credential.create({ data: { accountId: id, ...credential, passwordChangedAt: createdAt } }),
+        ...(photoWrites?.(db) ?? []),
       ]);
       return { id, registrationNumber, createdAt };
     } catch (error) {

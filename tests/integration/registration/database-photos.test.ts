@@ -11,18 +11,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/generated/prisma/client";
 import type { IdentityValues } from "@/schemas/identity";
 import { createPostgresTestDatabase, hasPostgres } from "../../setup/postgres-database";
-import {
-  BUDI,
-  PASSWORD_STEP,
-  TEST_AUTH_SECRET,
-  loadRegistrationRoutes,
-  registrationForm,
-  solveCaptcha,
-  storedFiles,
-  submit,
-  type RegistrationRoutes,
-} from "../../setup/registration-harness";
+import * as photoRoute from "@/app/api/registrations/[registrationNumber]/photos/[kind]/route";
+import { buildDeps, deps, setDepsForTest } from "@/server/deps";
+import { parseEnv } from "@/server/env";
+import { createAccount } from "@/server/registration/create-account";
+import { BUDI, PASSWORD_STEP, registrationForm, solveCaptcha, storedFiles, submit } from "../../setup/registration-harness";
 import { createTestDatabase } from "../../setup/test-database";
+import { OPEN, TEST_AUTH_SECRET } from "../../setup/test-server";
 
 type Database = { url: string; prisma: PrismaClient; cleanup: () => Promise<void> };
 
@@ -34,35 +29,29 @@ const engines: { engine: string; create: () => Promise<Database>; skip: boolean 
 describe.each(engines)("PHOTO_STORAGE=database on $engine", ({ create, skip }) => {
   let database: Database;
   let storageDir: string;
-  let routes: RegistrationRoutes & { storage: typeof import("@/server/storage") };
-  const saved = { ...process.env };
 
   beforeAll(async () => {
     if (skip) return;
     database = await create();
     storageDir = fs.mkdtempSync(path.join(os.tmpdir(), "sscasn-storage-"));
-    Object.assign(process.env, { DATABASE_URL: database.url, PHOTO_STORAGE: "database", STORAGE_DIR: storageDir, NEXTAUTH_SECRET: TEST_AUTH_SECRET });
-    const loaded = await loadRegistrationRoutes();
-    routes = { ...loaded, storage: await import("@/server/storage") };
-  }, 60_000); // a fresh database and the route modules: seconds, more on a busy machine
+    const env = parseEnv({ DATABASE_URL: database.url, APP_CLOCK: OPEN, PHOTO_STORAGE: "database", STORAGE_DIR: storageDir, NEXTAUTH_SECRET: TEST_AUTH_SECRET });
+    setDepsForTest(buildDeps(env, { db: database.prisma }));
+  }, 60_000); // a fresh database: seconds, more on a busy machine
   afterAll(async () => {
     if (skip) return;
+    setDepsForTest(undefined);
     await database.cleanup();
     fs.rmSync(storageDir, { recursive: true, force: true });
-    for (const name of ["DATABASE_URL", "PHOTO_STORAGE", "STORAGE_DIR", "NEXTAUTH_SECRET"]) {
-      if (saved[name] === undefined) delete process.env[name];
-      else process.env[name] = saved[name];
-    }
   });
 
   async function photo(kind: "ktp" | "selfie", registrationNumber: string, token: string): Promise<Response> {
     const request = new Request(`http://localhost/api/registrations/${registrationNumber}/photos/${kind}?token=${encodeURIComponent(token)}`);
-    return routes.photo.GET(request, { params: Promise.resolve({ registrationNumber, kind }) });
+    return photoRoute.GET(request, { params: Promise.resolve({ registrationNumber, kind }) });
   }
 
   it.skipIf(skip)("stores both photos in the database with the account, none on disk, and serves them from there", async () => {
-    const form = await registrationForm({ ...BUDI, ...PASSWORD_STEP, ...(await solveCaptcha(routes, database.prisma)) });
-    const { status, body } = await submit(routes, form);
+    const form = await registrationForm({ ...BUDI, ...PASSWORD_STEP, ...(await solveCaptcha(database.prisma)) });
+    const { status, body } = await submit(form);
     expect(status).toBe(201);
 
     const account = await database.prisma.account.findUniqueOrThrow({ where: { registrationNumber: body.registrationNumber } });
@@ -98,16 +87,13 @@ describe.each(engines)("PHOTO_STORAGE=database on $engine", ({ create, skip }) =
     } as IdentityValues;
     const jpeg = new Uint8Array([0xff, 0xd8, 0xff, 0xd9]);
     await expect(
-      routes.createAccount.createAccount(
-        {
+      createAccount({
           identity,
           ktpPhotoJpeg: jpeg,
           selfieJpeg: jpeg,
           credential: { passwordHash: "h", securityQuestion1: "q1", securityAnswer1Hash: "a1", securityQuestion2: "q2", securityAnswer2Hash: "a2" },
           createdAt: new Date(),
-        },
-        routes.storage.photoStorage(),
-      ),
+      }),
     ).rejects.toMatchObject({ code: "NIK_ALREADY_REGISTERED" });
     expect(await database.prisma.storedPhoto.count()).toBe(before);
     expect(storedFiles(storageDir)).toEqual([]);
@@ -123,8 +109,8 @@ describe.each(engines)("PHOTO_STORAGE=database on $engine", ({ create, skip }) =
       database.prisma.accountDeletionPermit.delete({ where: { periodId: account.periodId } }),
     ]);
     expect(await database.prisma.storedPhoto.count({ where: { accountId: account.id } })).toBe(0);
-    expect(await routes.storage.photoStorage().get(account.ktpPhotoKey)).toBeNull();
+    expect(await deps().photoStorage.get(account.ktpPhotoKey)).toBeNull();
     // And a photo never goes in on its own, without an account.
-    await expect(routes.storage.photoStorage().put("ktp/alone.jpg", new Uint8Array([1]))).rejects.toThrow(/only with their account/);
+    await expect(deps().photoStorage.put("ktp/alone.jpg", new Uint8Array([1]))).rejects.toThrow(/only with their account/);
   });
 });

@@ -29,6 +29,11 @@ describe("environment", () => {
     expect(() => parseEnv({ DATABASE_URL: "mysql://app@db/sscasn" })).toThrow(/DATABASE_URL: must be a SQLite "file:" URL or a "postgresql:\/\/" URL/);
   });
 
+  it("chooses the embedded adapters unless told otherwise, and refuses one that does not exist", () => {
+    expect(parseEnv({})).toMatchObject({ POPULATION_REGISTRY: "database", PHOTO_STORAGE: "directory" });
+    expect(() => parseEnv({ POPULATION_REGISTRY: "http", PHOTO_STORAGE: "s3" })).toThrow(/POPULATION_REGISTRY[\s\S]*PHOTO_STORAGE/);
+  });
+
   it("lists every problem at once", () => {
     expect(() => parseEnv({ PORT: "0", APP_CLOCK: "yesterday", DATABASE_URL: "mysql://x" })).toThrow(
       /PORT[\s\S]*DATABASE_URL[\s\S]*APP_CLOCK|PORT[\s\S]*APP_CLOCK[\s\S]*DATABASE_URL/,

@@ -1,39 +1,22 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { CPNS_2023_PERIOD } from "@/domain/registration/window";
+import { deps, withDeps } from "@/server/deps";
+import { createAccount } from "@/server/registration/create-account";
+import { submitRegistration } from "@/server/registration/submit-registration";
 import type { PhotoStorage } from "@/server/storage";
-import { LocalDirectoryPhotoStorage } from "@/server/storage";
 import { makeJpeg } from "../../fixtures/photos";
 import citizens from "../../../prisma/data/citizens.json";
-import {
-  BUDI,
-  PASSWORD_STEP,
-  SITI,
-  loadRegistrationRoutes,
-  registrationForm,
-  solveCaptcha,
-  startRegistrationTestServer,
-  storedFiles,
-  submit,
-  type RegistrationRoutes,
-  type RegistrationTestEnv,
-} from "../../setup/registration-harness";
+import { BUDI, PASSWORD_STEP, SITI, registrationForm, solveCaptcha, storedFiles, submit } from "../../setup/registration-harness";
+import { useTestServer } from "../../setup/test-server";
 
 /**
  * Concurrency, idempotency and "nothing left behind". Each test starts from an empty Account table
  * and an empty storage directory, so it can count rows and files exactly.
  */
-let env: RegistrationTestEnv;
-let routes: RegistrationRoutes;
+const env = useTestServer();
 
-beforeAll(async () => {
-  env = await startRegistrationTestServer();
-  routes = await loadRegistrationRoutes();
-});
-afterAll(async () => {
-  await env.cleanup();
-});
 beforeEach(async () => {
-  const { prisma } = env.testDb;
+  const { prisma } = env;
   // Accounts are deleted only under the retention job's permit (a trigger refuses any other DELETE).
   await prisma.$transaction([
     prisma.accountDeletionPermit.create({ data: { periodId: "CPNS-2023", grantedAt: new Date() } }),
@@ -42,11 +25,11 @@ beforeEach(async () => {
     prisma.accountDeletionPermit.deleteMany(),
   ]);
   await prisma.idempotencyRecord.deleteMany();
-  for (const file of storedFiles(env.storageDir)) await new LocalDirectoryPhotoStorage(env.storageDir).delete(file);
+  for (const file of storedFiles(env.storageDir)) await deps().photoStorage.delete(file);
 });
 
 async function formFor(identity: Record<string, string>, photos: Parameters<typeof registrationForm>[1] = {}) {
-  return registrationForm({ ...identity, ...PASSWORD_STEP, ...(await solveCaptcha(routes, env.testDb.prisma)) }, photos);
+  return registrationForm({ ...identity, ...PASSWORD_STEP, ...(await solveCaptcha(env.prisma)) }, photos);
 }
 
 describe("concurrent submissions", () => {
@@ -55,23 +38,23 @@ describe("concurrent submissions", () => {
     const forms = await Promise.all(
       Array.from({ length: 20 }, (_, i) => formFor({ ...BUDI, email: `budi${i}@example.com`, phone: `08123456${String(7000 + i)}` })),
     );
-    const results = await Promise.all(forms.map((form) => submit(routes, form)));
+    const results = await Promise.all(forms.map((form) => submit(form)));
 
     const statuses = results.map((r) => r.status).sort();
     expect(statuses).toEqual([201, ...Array<number>(19).fill(409)]);
     for (const refused of results.filter((r) => r.status === 409)) expect(refused.body.error.code).toBe("NIK_ALREADY_REGISTERED");
-    expect(await env.testDb.prisma.account.count()).toBe(1);
-    expect(await env.testDb.prisma.credential.count()).toBe(1);
-    const account = await env.testDb.prisma.account.findFirstOrThrow();
+    expect(await env.prisma.account.count()).toBe(1);
+    expect(await env.prisma.credential.count()).toBe(1);
+    const account = await env.prisma.account.findFirstOrThrow();
     expect(storedFiles(env.storageDir)).toEqual([account.ktpPhotoKey, account.selfieKey].sort());
   });
 
   it("two parallel submissions with one email: one 201, one 409 EMAIL_ALREADY_REGISTERED", async () => {
     const [first, second] = await Promise.all([formFor(BUDI), formFor({ ...SITI, email: BUDI.email })]);
-    const results = await Promise.all([submit(routes, first!), submit(routes, second!)]);
+    const results = await Promise.all([submit(first!), submit(second!)]);
     expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
     expect(results.find((r) => r.status === 409)!.body.error.code).toBe("EMAIL_ALREADY_REGISTERED");
-    expect(await env.testDb.prisma.account.count()).toBe(1);
+    expect(await env.prisma.account.count()).toBe(1);
     expect(storedFiles(env.storageDir)).toHaveLength(2);
   });
 
@@ -84,7 +67,7 @@ describe("concurrent submissions", () => {
         formFor({ nik: c.nik, kk: c.kk, fullName: c.fullName, birthPlace: c.birthPlace, birthDate: c.birthDate, phone: `0813000${String(10000 + i)}`, email: `warga${i}@example.com`, agencyCode: "KEMENKEU" }),
       ),
     );
-    const results = await Promise.all(forms.map((form) => submit(routes, form)));
+    const results = await Promise.all(forms.map((form) => submit(form)));
     expect(results.map((r) => r.status)).toEqual(adults.map(() => 201));
     expect(new Set(results.map((r) => r.body.registrationNumber)).size).toBe(adults.length);
     expect(storedFiles(env.storageDir)).toHaveLength(2 * adults.length);
@@ -107,11 +90,13 @@ describe("the database's unique indexes, when the checks before them were passed
 
   async function createDirectly(overrides: Partial<typeof identity>) {
     const photo = await makeJpeg(300, 300);
-    const storage = new LocalDirectoryPhotoStorage(env.storageDir);
-    return routes.createAccount.createAccount(
-      { identity: { ...identity, ...overrides }, ktpPhotoJpeg: photo, selfieJpeg: photo, credential, createdAt: new Date("2023-09-25T03:00:00Z") },
-      storage,
-    );
+    return createAccount({
+      identity: { ...identity, ...overrides },
+      ktpPhotoJpeg: photo,
+      selfieJpeg: photo,
+      credential,
+      createdAt: new Date("2023-09-25T03:00:00Z"),
+    });
   }
 
   it("turns each unique violation into its 409, NIK first even when SQLite names another index, and removes the photos", async () => {
@@ -121,7 +106,7 @@ describe("the database's unique indexes, when the checks before them were passed
     await expect(createDirectly({})).rejects.toMatchObject({ code: "NIK_ALREADY_REGISTERED", status: 409 });
     await expect(createDirectly({ nik: SITI.nik, phone: "+6281200000001" })).rejects.toMatchObject({ code: "EMAIL_ALREADY_REGISTERED" });
     await expect(createDirectly({ nik: SITI.nik, email: "lain@example.com" })).rejects.toMatchObject({ code: "PHONE_ALREADY_REGISTERED" });
-    expect(await env.testDb.prisma.account.count()).toBe(1);
+    expect(await env.prisma.account.count()).toBe(1);
     expect(storedFiles(env.storageDir)).toHaveLength(2);
   });
 });
@@ -129,63 +114,63 @@ describe("the database's unique indexes, when the checks before them were passed
 describe("Idempotency-Key", () => {
   it("a sequential retry with the same key gets the identical answer, and no second account", async () => {
     const form = await formFor(BUDI);
-    const first = await submit(routes, form, { "Idempotency-Key": "daftar-budi-1" });
+    const first = await submit(form, { "Idempotency-Key": "daftar-budi-1" });
     // The retry repeats the request as sent, captcha included (already consumed: no matter).
-    const retry = await submit(routes, form, { "Idempotency-Key": "daftar-budi-1" });
+    const retry = await submit(form, { "Idempotency-Key": "daftar-budi-1" });
     expect(first.status).toBe(201);
     expect(retry.status).toBe(201);
     expect(retry.body).toEqual(first.body);
     expect(retry.headers.get("idempotency-replayed")).toBe("true");
     expect(first.headers.get("idempotency-replayed")).toBeNull();
-    expect(await env.testDb.prisma.account.count()).toBe(1);
+    expect(await env.prisma.account.count()).toBe(1);
     expect(storedFiles(env.storageDir)).toHaveLength(2);
 
     // A retry bringing a fresh captcha is the same submission too.
-    const withFreshCaptcha = await submit(routes, await formFor(BUDI), { "Idempotency-Key": "daftar-budi-1" });
+    const withFreshCaptcha = await submit(await formFor(BUDI), { "Idempotency-Key": "daftar-budi-1" });
     expect(withFreshCaptcha.body).toEqual(first.body);
-    expect(await env.testDb.prisma.account.count()).toBe(1);
+    expect(await env.prisma.account.count()).toBe(1);
   });
 
   it("concurrent requests with the same key: one account, identical answers", async () => {
     const form = await formFor(BUDI);
-    const results = await Promise.all(Array.from({ length: 5 }, () => submit(routes, form, { "Idempotency-Key": "sekali-saja" })));
+    const results = await Promise.all(Array.from({ length: 5 }, () => submit(form, { "Idempotency-Key": "sekali-saja" })));
     for (const result of results) {
       expect(result.status).toBe(201);
       expect(result.body).toEqual(results[0]!.body);
     }
     expect(results.filter((r) => r.headers.get("idempotency-replayed") === "true")).toHaveLength(4);
-    expect(await env.testDb.prisma.account.count()).toBe(1);
+    expect(await env.prisma.account.count()).toBe(1);
     expect(storedFiles(env.storageDir)).toHaveLength(2);
   });
 
   it("the same key with different data is refused (422), and creates nothing", async () => {
-    const first = await submit(routes, await formFor(BUDI), { "Idempotency-Key": "kunci-1" });
+    const first = await submit(await formFor(BUDI), { "Idempotency-Key": "kunci-1" });
     expect(first.status).toBe(201);
-    const other = await submit(routes, await formFor({ ...BUDI, email: "budi.lain@example.com" }), { "Idempotency-Key": "kunci-1" });
+    const other = await submit(await formFor({ ...BUDI, email: "budi.lain@example.com" }), { "Idempotency-Key": "kunci-1" });
     expect(other.status).toBe(422);
     expect(other.body.error.message).toMatch(/Idempotency-Key ini sudah dipakai untuk data pendaftaran yang berbeda/);
-    const otherPhoto = await submit(routes, await formFor(BUDI, { selfie: await makeJpeg(700, 500) }), { "Idempotency-Key": "kunci-1" });
+    const otherPhoto = await submit(await formFor(BUDI, { selfie: await makeJpeg(700, 500) }), { "Idempotency-Key": "kunci-1" });
     expect(otherPhoto.status).toBe(422);
-    expect(await env.testDb.prisma.account.count()).toBe(1);
+    expect(await env.prisma.account.count()).toBe(1);
   });
 
   it("replays a business refusal too (409), but not a wrong captcha", async () => {
-    await submit(routes, await formFor(BUDI));
-    const counted = () => env.testDb.prisma.registrationRefusal.count({ where: { code: "NIK_ALREADY_REGISTERED" } });
+    await submit(await formFor(BUDI));
+    const counted = () => env.prisma.registrationRefusal.count({ where: { code: "NIK_ALREADY_REGISTERED" } });
     const before = await counted();
     const form = await formFor({ ...BUDI, email: "b2@example.com", phone: "081311119999" });
-    const refused = await submit(routes, form, { "Idempotency-Key": "k-409" });
+    const refused = await submit(form, { "Idempotency-Key": "k-409" });
     expect(refused.status).toBe(409);
-    const replay = await submit(routes, form, { "Idempotency-Key": "k-409" });
+    const replay = await submit(form, { "Idempotency-Key": "k-409" });
     expect(replay).toMatchObject({ status: 409, body: refused.body });
     expect(replay.headers.get("idempotency-replayed")).toBe("true");
     // Counted once for the admin's figures, not once per replay.
     expect(await counted()).toBe(before + 1);
 
-    const wrongCaptcha = await registrationForm({ ...SITI, ...PASSWORD_STEP, captchaId: (await solveCaptcha(routes, env.testDb.prisma)).captchaId, captchaAnswer: "salah" });
-    expect((await submit(routes, wrongCaptcha, { "Idempotency-Key": "k-siti" })).body.error.code).toBe("CAPTCHA_INVALID");
+    const wrongCaptcha = await registrationForm({ ...SITI, ...PASSWORD_STEP, captchaId: (await solveCaptcha(env.prisma)).captchaId, captchaAnswer: "salah" });
+    expect((await submit(wrongCaptcha, { "Idempotency-Key": "k-siti" })).body.error.code).toBe("CAPTCHA_INVALID");
     // The key was released: the retry with a solved captcha goes through.
-    const retry = await submit(routes, await formFor(SITI), { "Idempotency-Key": "k-siti" });
+    const retry = await submit(await formFor(SITI), { "Idempotency-Key": "k-siti" });
     expect(retry.status).toBe(201);
     expect(retry.headers.get("idempotency-replayed")).toBeNull();
   });
@@ -193,7 +178,7 @@ describe("Idempotency-Key", () => {
 
 describe("nothing is left behind", () => {
   it("a storage failing on the second photo: no account, no photo files, the error surfaces", async () => {
-    const local = new LocalDirectoryPhotoStorage(env.storageDir);
+    const local = deps().photoStorage;
     let puts = 0;
     const failing: PhotoStorage = {
       put: async (key, bytes) => {
@@ -206,21 +191,21 @@ describe("nothing is left behind", () => {
     };
     const form = await formFor(BUDI);
     await expect(
-      routes.submitRegistration.submitRegistration(form, { period: CPNS_2023_PERIOD, idempotencyKey: null, storage: failing }),
+      withDeps({ photoStorage: failing }, () => submitRegistration(form, { period: CPNS_2023_PERIOD, idempotencyKey: null })),
     ).rejects.toThrow("disk full");
     expect(puts).toBe(2);
-    expect(await env.testDb.prisma.account.count()).toBe(0);
-    expect(await env.testDb.prisma.credential.count()).toBe(0);
+    expect(await env.prisma.account.count()).toBe(0);
+    expect(await env.prisma.credential.count()).toBe(0);
     expect(storedFiles(env.storageDir)).toEqual([]);
   });
 
   it("a failing database transaction (the credential insert): no account, no photos, a 500, and the key released", async () => {
     // The one console.error this test expects: the 500 is logged (by stack, not by request data).
     const errors = vi.spyOn(console, "error").mockImplementation(() => {});
-    const { prisma } = env.testDb;
+    const { prisma } = env;
     await prisma.$executeRawUnsafe(`CREATE TRIGGER "test_credential_fails" BEFORE INSERT ON "Credential" BEGIN SELECT RAISE(ABORT, 'TEST_CREDENTIAL_FAILURE'); END`);
     try {
-      const failed = await submit(routes, await formFor(BUDI), { "Idempotency-Key": "k-500" });
+      const failed = await submit(await formFor(BUDI), { "Idempotency-Key": "k-500" });
       expect(failed.status).toBe(500);
       expect(failed.body.error.code).toBe("INTERNAL_ERROR");
       expect(await prisma.account.count()).toBe(0);
@@ -232,7 +217,7 @@ describe("nothing is left behind", () => {
     } finally {
       await prisma.$executeRawUnsafe(`DROP TRIGGER "test_credential_fails"`);
     }
-    const retry = await submit(routes, await formFor(BUDI), { "Idempotency-Key": "k-500" });
+    const retry = await submit(await formFor(BUDI), { "Idempotency-Key": "k-500" });
     expect(retry.status).toBe(201);
     expect(storedFiles(env.storageDir)).toHaveLength(2);
   });

@@ -1,22 +1,19 @@
 import type { JWT } from "next-auth/jwt";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { loadRoutes, startTestServer } from "../../setup/route-harness";
-import type { TestDatabase } from "../../setup/test-database";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { NextAuthOptions } from "next-auth";
+import { authOptions } from "@/server/auth/auth-options";
+import * as authorize from "@/server/auth/authorize";
+import { withDeps } from "@/server/deps";
+import { parseEnv } from "@/server/env";
+import { useTestServer } from "../../setup/test-server";
 
-let testDb: TestDatabase;
-let options: ReturnType<typeof import("@/server/auth/auth-options").authOptions>;
-let authorize: typeof import("@/server/auth/authorize");
+const server = useTestServer();
+let options: NextAuthOptions;
 const ADMIN_ID = "admin-session";
 
 beforeAll(async () => {
-  testDb = await startTestServer();
-  await testDb.prisma.adminUser.create({ data: { id: ADMIN_ID, username: "admin.sesi", passwordHash: "x", sessionVersion: 2 } });
-  await loadRoutes("2023-09-25T10:00:00+07:00");
-  options = (await import("@/server/auth/auth-options")).authOptions();
-  authorize = await import("@/server/auth/authorize");
-});
-afterAll(async () => {
-  await testDb.cleanup();
+  await server.prisma.adminUser.create({ data: { id: ADMIN_ID, username: "admin.sesi", passwordHash: "x", sessionVersion: 2 } });
+  options = authOptions();
 });
 
 const jwt = (token: JWT, user?: unknown) =>
@@ -59,17 +56,12 @@ describe("sessions", () => {
 });
 
 describe("session cookies in production", () => {
-  it("are marked Secure (next-auth then uses the __Secure- cookie names)", async () => {
-    const saved = { ...process.env };
-    Object.assign(process.env, { APP_ENV: "production", NEXTAUTH_SECRET: "p".repeat(32), NEXTAUTH_URL: "https://sscasn.example.go.id", APP_CLOCK: "" });
-    try {
-      vi.resetModules();
-      const production = (await import("@/server/auth/auth-options")).authOptions();
-      expect(production.useSecureCookies).toBe(true);
-      expect(production.secret).toBe("p".repeat(32));
-    } finally {
-      process.env = saved;
-      vi.resetModules();
-    }
+  it("are marked Secure (next-auth then uses the __Secure- cookie names)", () => {
+    const env = parseEnv({ APP_ENV: "production", NEXTAUTH_SECRET: "p".repeat(32), NEXTAUTH_URL: "https://sscasn.example.go.id" });
+    const production = withDeps({ env }, () => authOptions());
+    expect(production.useSecureCookies).toBe(true);
+    expect(production.secret).toBe("p".repeat(32));
+    // The local server's options are untouched.
+    expect(authOptions().useSecureCookies).toBe(false);
   });
 });

@@ -1,27 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { jsonRequest, loadRoutes, startTestServer } from "../../setup/route-harness";
-import type { TestDatabase } from "../../setup/test-database";
+import { describe, expect, it } from "vitest";
+import * as captchaRoute from "@/app/api/captcha/route";
+import * as validateRoute from "@/app/api/registrations/validate/route";
+import * as rateLimit from "@/server/rate-limit";
+import { BUDI } from "../../setup/registration-harness";
+import { jsonRequest, useTestServer } from "../../setup/test-server";
 
-let testDb: TestDatabase;
-let routes: Awaited<ReturnType<typeof loadRoutes>>;
-let rateLimit: typeof import("@/server/rate-limit");
-let captchaRoute: typeof import("@/app/api/captcha/route");
-
-const BUDI = {
-  nik: "3273011205980001", kk: "3273011103190001", fullName: "Budi Santoso", birthPlace: "Bandung", birthDate: "1998-05-12",
-  phone: "081234567890", email: "budi@example.com", agencyCode: "KOTA-3273",
-};
 const from = (ip: string) => ({ "x-forwarded-for": `${ip}, 10.0.0.1` });
 
-beforeAll(async () => {
-  testDb = await startTestServer();
-  routes = await loadRoutes("2023-09-25T10:00:00+07:00");
-  rateLimit = await import("@/server/rate-limit");
-  captchaRoute = await import("@/app/api/captcha/route");
-});
-afterAll(async () => {
-  await testDb.cleanup();
-});
+const server = useTestServer();
 
 async function use(bucket: "VALIDATE" | "CAPTCHA", ip: string, times: number) {
   for (let i = 0; i < times; i++) await rateLimit.assertWithinRateLimit(bucket, new Request("http://localhost/", { headers: from(ip) }));
@@ -31,19 +17,19 @@ describe("per-address rate limits on the endpoints without a captcha", () => {
   it("lets identity validation through up to the limit, then answers 429 with Retry-After", async () => {
     const { limit } = rateLimit.RATE_LIMITS.VALIDATE;
     await use("VALIDATE", "10.5.5.5", limit - 1);
-    const last = await routes.validate.POST(jsonRequest("/api/registrations/validate", { step: "identity", data: BUDI }, { headers: from("10.5.5.5") }));
+    const last = await validateRoute.POST(jsonRequest("/api/registrations/validate", { step: "identity", data: BUDI }, { headers: from("10.5.5.5") }));
     expect(last.status).toBe(200);
 
-    const refused = await routes.validate.POST(jsonRequest("/api/registrations/validate", { step: "identity", data: BUDI }, { headers: from("10.5.5.5") }));
+    const refused = await validateRoute.POST(jsonRequest("/api/registrations/validate", { step: "identity", data: BUDI }, { headers: from("10.5.5.5") }));
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get("Retry-After"))).toBeGreaterThan(0);
     expect(Number(refused.headers.get("Retry-After"))).toBeLessThanOrEqual(600);
     expect((await refused.json()).error.code).toBe("RATE_LIMITED");
 
     // Another address is not affected, and no address is stored in the clear.
-    const other = await routes.validate.POST(jsonRequest("/api/registrations/validate", { step: "identity", data: BUDI }, { headers: from("10.6.6.6") }));
+    const other = await validateRoute.POST(jsonRequest("/api/registrations/validate", { step: "identity", data: BUDI }, { headers: from("10.6.6.6") }));
     expect(other.status).toBe(200);
-    const subjects = (await testDb.prisma.rateLimitHit.findMany({ select: { subject: true }, distinct: ["subject"] })).map((r) => r.subject).join(" ");
+    const subjects = (await server.prisma.rateLimitHit.findMany({ select: { subject: true }, distinct: ["subject"] })).map((r) => r.subject).join(" ");
     expect(subjects).not.toContain("10.5.5.5");
   });
 

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { parseIsoDate } from "@/domain/calendar";
 import { parseKk } from "@/domain/registration/kk";
 import { normalizeBirthPlace, normalizeFullName } from "@/domain/registration/name";
@@ -9,18 +9,12 @@ import { hashSecret, verifySecret } from "@/server/auth/password-hash";
 import agencies from "../../../prisma/data/agencies.json";
 import citizens from "../../../prisma/data/citizens.json";
 import { seedDatabase } from "../../../prisma/seed-database";
-import { createTestDatabase, type TestDatabase } from "../../setup/test-database";
+import { useTestDatabase } from "../../setup/test-database";
 
 const CLOSING_DATE = { year: 2023, month: 10, day: 8 };
 
 describe("seed", () => {
-  let testDb: TestDatabase;
-  beforeAll(async () => {
-    testDb = await createTestDatabase({ seed: false });
-  });
-  afterAll(async () => {
-    await testDb.cleanup();
-  });
+  const testDb = useTestDatabase({ seed: false });
 
   it("creates the CPNS 2023 period, the agencies, the citizens and the configured admin", async () => {
     const summary = await seedDatabase(testDb.prisma, { admin: { username: "admin", passwordHash: () => hashSecret("rahasia-admin-123") } });

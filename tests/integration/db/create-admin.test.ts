@@ -1,20 +1,14 @@
 import { execFile } from "node:child_process";
 import path from "node:path";
 import { promisify } from "node:util";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { verifySecret } from "@/server/auth/password-hash";
-import { createTestDatabase, type TestDatabase } from "../../setup/test-database";
+import { useTestDatabase } from "../../setup/test-database";
 
 const run = promisify(execFile);
 const ROOT = path.resolve(__dirname, "../../..");
 
-let testDb: TestDatabase;
-beforeAll(async () => {
-  testDb = await createTestDatabase({ seed: false });
-});
-afterAll(async () => {
-  await testDb.cleanup();
-});
+const testDb = useTestDatabase({ seed: false });
 
 /** `npm run admin:create -- <name>` as an operator runs it, without a terminal. */
 function createAdmin(username: string, password?: string) {

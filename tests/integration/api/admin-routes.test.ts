@@ -1,6 +1,9 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { loadRoutes, startTestServer } from "../../setup/route-harness";
-import type { TestDatabase } from "../../setup/test-database";
+import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import * as agencyRoute from "@/app/api/admin/agencies/[code]/route";
+import * as scheduleRoute from "@/app/api/admin/schedule/route";
+import * as windowRoute from "@/app/api/registration-window/route";
+import * as validateRoute from "@/app/api/registrations/validate/route";
+import { useTestServer } from "../../setup/test-server";
 
 // Route handlers run outside a Next request here: the session lookup is one the tests control.
 const session = vi.hoisted(() => ({ user: null as null | { id: string; role: "APPLICANT" | "ADMIN"; name: string } }));
@@ -18,24 +21,14 @@ vi.mock("@/server/auth/session", async (importOriginal) => {
   };
 });
 
-let testDb: TestDatabase;
-let agencyRoute: typeof import("@/app/api/admin/agencies/[code]/route");
-let scheduleRoute: typeof import("@/app/api/admin/schedule/route");
-let routes: Awaited<ReturnType<typeof loadRoutes>>;
+const server = useTestServer();
 const ADMIN = { id: "admin-1", role: "ADMIN" as const, name: "admin" };
 const APPLICANT = { id: "acc-1", role: "APPLICANT" as const, name: "BUDI SANTOSO" };
 // The header of the Next.js middleware bypass (CVE-2025-29927): it must change nothing here.
 const BYPASS = { "x-middleware-subrequest": "middleware:middleware:middleware:middleware:middleware" };
 
 beforeAll(async () => {
-  testDb = await startTestServer();
-  await testDb.prisma.adminUser.create({ data: { id: ADMIN.id, username: "admin", passwordHash: "x" } });
-  routes = await loadRoutes("2023-09-25T10:00:00+07:00");
-  agencyRoute = await import("@/app/api/admin/agencies/[code]/route");
-  scheduleRoute = await import("@/app/api/admin/schedule/route");
-});
-afterAll(async () => {
-  await testDb.cleanup();
+  await server.prisma.adminUser.create({ data: { id: ADMIN.id, username: "admin", passwordHash: "x" } });
 });
 beforeEach(() => {
   session.user = null;
@@ -70,8 +63,8 @@ describe("admin routes authorise in the handler", () => {
         expect(applicant.status).toBe(403);
         expect((await applicant.json()).error.code).toBe("FORBIDDEN");
       }
-      expect((await testDb.prisma.agency.findUniqueOrThrow({ where: { code: "KEMHAN" } })).formationStatus).toBe("IN_VERIFICATION");
-      expect(await testDb.prisma.auditLog.count()).toBe(0);
+      expect((await server.prisma.agency.findUniqueOrThrow({ where: { code: "KEMHAN" } })).formationStatus).toBe("IN_VERIFICATION");
+      expect(await server.prisma.auditLog.count()).toBe(0);
     });
   }
 });
@@ -83,7 +76,7 @@ describe("PATCH /api/admin/agencies/{code}", () => {
       phone: "081234567890", email: "budi@example.com", agencyCode: "KEMHAN",
     };
     const validate = () =>
-      routes.validate.POST(new Request("http://localhost/api/registrations/validate", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ step: "identity", data: identity }) }));
+      validateRoute.POST(new Request("http://localhost/api/registrations/validate", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ step: "identity", data: identity }) }));
     expect((await validate()).status).toBe(403);
 
     session.user = ADMIN;
@@ -92,7 +85,7 @@ describe("PATCH /api/admin/agencies/{code}", () => {
     expect(await response.json()).toEqual({ code: "KEMHAN", name: "Kementerian Pertahanan", kind: "PUSAT", formationStatus: "VERIFIED" });
     expect((await validate()).status).toBe(200);
 
-    const [entry] = await testDb.prisma.auditLog.findMany();
+    const [entry] = await server.prisma.auditLog.findMany();
     expect(entry).toMatchObject({
       actorType: "ADMIN",
       actorId: ADMIN.id,
@@ -115,16 +108,16 @@ describe("PATCH /api/admin/agencies/{code}", () => {
 describe("PUT /api/admin/schedule", () => {
   it("postpones the opening from 17 to 20 September, and the window follows, on the record", async () => {
     session.user = ADMIN;
-    await testDb.prisma.selectionPeriod.update({ where: { id: "CPNS-2023" }, data: { opensAt: new Date("2023-09-17T00:00:00+07:00") } });
+    await server.prisma.selectionPeriod.update({ where: { id: "CPNS-2023" }, data: { opensAt: new Date("2023-09-17T00:00:00+07:00") } });
     const response = await putSchedule({ opensAt: "2023-09-20T00:00:00+07:00", closesAt: "2023-10-08T23:59:59+07:00" });
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ opensAt: "2023-09-19T17:00:00.000Z", closesAt: "2023-10-08T16:59:59.000Z" });
-    const entry = await testDb.prisma.auditLog.findFirstOrThrow({ where: { action: "SCHEDULE_SET" } });
+    const entry = await server.prisma.auditLog.findFirstOrThrow({ where: { action: "SCHEDULE_SET" } });
     expect(JSON.parse(entry.before ?? "")).toEqual({ opensAt: "2023-09-16T17:00:00.000Z", closesAt: "2023-10-08T16:59:59.000Z" });
 
     // Moving the opening past "now" (25 Sep on this clock) makes the window upcoming at once.
     expect((await putSchedule({ opensAt: "2023-09-26T00:00:00+07:00", closesAt: "2023-10-08T23:59:59+07:00" })).status).toBe(200);
-    expect((await (await routes.window.GET()).json()).status).toBe("upcoming");
+    expect((await (await windowRoute.GET()).json()).status).toBe("upcoming");
     await putSchedule({ opensAt: "2023-09-20T00:00:00+07:00", closesAt: "2023-10-08T23:59:59+07:00" });
   });
 

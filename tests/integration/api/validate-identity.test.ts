@@ -1,33 +1,14 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { jsonRequest, loadRoutes, startTestServer } from "../../setup/route-harness";
-import type { TestDatabase } from "../../setup/test-database";
+import { describe, expect, it, vi } from "vitest";
+import * as validateRoute from "@/app/api/registrations/validate/route";
+import { BUDI } from "../../setup/registration-harness";
+import { OPEN, at, jsonRequest, useTestServer } from "../../setup/test-server";
 
-const OPEN = "2023-09-25T10:00:00+07:00";
-const BUDI = {
-  nik: "3273011205980001",
-  kk: "3273011103190001",
-  fullName: "Budi Santoso",
-  birthPlace: "Bandung",
-  birthDate: "1998-05-12",
-  phone: "081234567890",
-  email: "budi.santoso@example.com",
-  agencyCode: "KOTA-3273",
-};
 const SITI = { ...BUDI, nik: "3273014107990001", fullName: "Siti Rahayu", birthDate: "1999-07-01", phone: "081298765432", email: "siti@example.com" };
 
-let testDb: TestDatabase;
-let routes: Awaited<ReturnType<typeof loadRoutes>>;
-
-beforeAll(async () => {
-  testDb = await startTestServer();
-  routes = await loadRoutes(OPEN);
-});
-afterAll(async () => {
-  await testDb.cleanup();
-});
+const server = useTestServer({ clock: OPEN });
 
 async function validate(data: unknown, step = "identity") {
-  const response = await routes.validate.POST(jsonRequest("/api/registrations/validate", { step, data }));
+  const response = await validateRoute.POST(jsonRequest("/api/registrations/validate", { step, data }));
   return { status: response.status, body: await response.json() };
 }
 
@@ -113,9 +94,9 @@ describe("POST /api/registrations/validate, step identity", () => {
   });
 
   it("takes an agency's verification into account at once", async () => {
-    await testDb.prisma.agency.update({ where: { code: "KEMHAN" }, data: { formationStatus: "VERIFIED" } });
+    await server.prisma.agency.update({ where: { code: "KEMHAN" }, data: { formationStatus: "VERIFIED" } });
     expect((await validate({ ...BUDI, agencyCode: "KEMHAN" })).status).toBe(200);
-    await testDb.prisma.agency.update({ where: { code: "KEMHAN" }, data: { formationStatus: "IN_VERIFICATION" } });
+    await server.prisma.agency.update({ where: { code: "KEMHAN" }, data: { formationStatus: "IN_VERIFICATION" } });
   });
 
   it("says NIK tidak ditemukan for a well-formed NIK the registry does not know", async () => {
@@ -139,7 +120,7 @@ describe("POST /api/registrations/validate, step identity", () => {
   it("refuses a NIK, email or mobile that already has an account (409), and never logs personal data", async () => {
     const log = vi.spyOn(console, "log");
     const warn = vi.spyOn(console, "warn");
-    await testDb.prisma.account.create({
+    await server.prisma.account.create({
       data: {
         id: "acc-budi",
         registrationNumber: "TEST-BUDI",
@@ -176,20 +157,16 @@ describe("POST /api/registrations/validate, step identity", () => {
 });
 
 describe("POST /api/registrations/validate, the request itself", () => {
-  beforeEach(async () => {
-    routes = await loadRoutes(OPEN);
-  });
-
   it("refuses a body that is not JSON (415), malformed JSON (422) and an oversized body (413)", async () => {
-    const text = await routes.validate.POST(new Request("http://localhost/api/registrations/validate", { method: "POST", headers: { "content-type": "text/plain" }, body: "x" }));
+    const text = await validateRoute.POST(new Request("http://localhost/api/registrations/validate", { method: "POST", headers: { "content-type": "text/plain" }, body: "x" }));
     expect(text.status).toBe(415);
     expect((await text.json()).error.code).toBe("UNSUPPORTED_MEDIA_TYPE");
 
-    const malformed = await routes.validate.POST(jsonRequest("/api/registrations/validate", "{ not json"));
+    const malformed = await validateRoute.POST(jsonRequest("/api/registrations/validate", "{ not json"));
     expect(malformed.status).toBe(422);
     expect((await malformed.json()).error.code).toBe("VALIDATION_FAILED");
 
-    const large = await routes.validate.POST(jsonRequest("/api/registrations/validate", { step: "identity", data: { fullName: "A".repeat(70_000) } }));
+    const large = await validateRoute.POST(jsonRequest("/api/registrations/validate", { step: "identity", data: { fullName: "A".repeat(70_000) } }));
     expect(large.status).toBe(413);
     expect((await large.json()).error.code).toBe("PAYLOAD_TOO_LARGE");
   });
@@ -209,29 +186,29 @@ describe("POST /api/registrations/validate, the request itself", () => {
       securityQuestion2: "HEWAN_PELIHARAAN",
       securityAnswer2: "Si Belang",
     };
-    const response = await routes.validate.POST(jsonRequest("/api/registrations/validate", { step: "password", data: password, identity: BUDI }));
+    const response = await validateRoute.POST(jsonRequest("/api/registrations/validate", { step: "password", data: password, identity: BUDI }));
     expect(response.status).toBe(422);
     const { fields } = (await response.json()).error;
     expect(Object.keys(fields)).toEqual(["password"]);
     expect(fields.password).toEqual(expect.arrayContaining([expect.stringMatching(/nama/i)]));
 
     const strong = { ...password, password: "kopi tubruk di teras pagi", passwordConfirm: "kopi tubruk di teras pagi" };
-    const accepted = await routes.validate.POST(jsonRequest("/api/registrations/validate", { step: "password", data: strong, identity: BUDI }));
+    const accepted = await validateRoute.POST(jsonRequest("/api/registrations/validate", { step: "password", data: strong, identity: BUDI }));
     expect(accepted.status).toBe(200);
   });
 });
 
 describe("POST /api/registrations/validate outside the window", () => {
   it("answers REGISTRATION_NOT_OPEN before the window opens, with the opening time", async () => {
-    routes = await loadRoutes("2023-09-19T23:59:59+07:00");
-    const { status, body } = await validate(BUDI);
+    const { status, body } = await at("2023-09-19T23:59:59+07:00", () => validate(BUDI));
     expect(status).toBe(403);
     expect(body.error).toEqual({ code: "REGISTRATION_NOT_OPEN", message: "Pendaftaran belum dibuka. Pendaftaran dibuka pada 20 September 2023 pukul 00.00 WIB." });
   });
 
   it("answers REGISTRATION_CLOSED after it closes, before looking at the body at all", async () => {
-    routes = await loadRoutes("2023-10-09T00:00:00+07:00");
-    const garbage = await routes.validate.POST(new Request("http://localhost/api/registrations/validate", { method: "POST", headers: { "content-type": "text/plain" }, body: "x" }));
+    const garbage = await at("2023-10-09T00:00:00+07:00", () =>
+      validateRoute.POST(new Request("http://localhost/api/registrations/validate", { method: "POST", headers: { "content-type": "text/plain" }, body: "x" })),
+    );
     expect(garbage.status).toBe(403);
     expect((await garbage.json()).error.code).toBe("REGISTRATION_CLOSED");
   });

@@ -1,41 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  BUDI,
-  PASSWORD_STEP,
-  loadRegistrationRoutes,
-  registrationForm,
-  solveCaptcha,
-  startRegistrationTestServer,
-  submit,
-  type RegistrationRoutes,
-  type RegistrationTestEnv,
-} from "../../setup/registration-harness";
+import { beforeAll, describe, expect, it } from "vitest";
+import * as nextAuthRoute from "@/app/api/auth/[...nextauth]/route";
+import * as recovery from "@/server/account/recover-password";
+import * as authorize from "@/server/auth/authorize";
+import * as guard from "@/server/auth/guard-sign-in-attempt";
+import * as throttle from "@/server/auth/sign-in-throttle";
+import { BUDI, PASSWORD_STEP, registrationForm, solveCaptcha, submit } from "../../setup/registration-harness";
+import { useTestServer } from "../../setup/test-server";
 
-let env: RegistrationTestEnv;
-let routes: RegistrationRoutes;
-let authorize: typeof import("@/server/auth/authorize");
-let throttle: typeof import("@/server/auth/sign-in-throttle");
-let recovery: typeof import("@/server/account/recover-password");
-let guard: typeof import("@/server/auth/guard-sign-in-attempt");
-let nextAuthRoute: typeof import("@/app/api/auth/[...nextauth]/route");
+const env = useTestServer();
 let accountId: string;
 
 beforeAll(async () => {
-  env = await startRegistrationTestServer();
-  routes = await loadRegistrationRoutes();
-  // Same module graph as the routes (loadRegistrationRoutes reset it once).
-  authorize = await import("@/server/auth/authorize");
-  throttle = await import("@/server/auth/sign-in-throttle");
-  recovery = await import("@/server/account/recover-password");
-  guard = await import("@/server/auth/guard-sign-in-attempt");
-  nextAuthRoute = await import("@/app/api/auth/[...nextauth]/route");
-  const form = await registrationForm({ ...BUDI, ...PASSWORD_STEP, ...(await solveCaptcha(routes, env.testDb.prisma)) });
-  const { status, body } = await submit(routes, form);
+  const form = await registrationForm({ ...BUDI, ...PASSWORD_STEP, ...(await solveCaptcha(env.prisma)) });
+  const { status, body } = await submit(form);
   expect(status).toBe(201);
-  accountId = (await env.testDb.prisma.account.findUniqueOrThrow({ where: { registrationNumber: body.registrationNumber } })).id;
-});
-afterAll(async () => {
-  await env.cleanup();
+  accountId = (await env.prisma.account.findUniqueOrThrow({ where: { registrationNumber: body.registrationNumber } })).id;
 });
 
 async function failures(nik: string, count: number, ip: string | null = null) {
@@ -51,9 +30,9 @@ describe("applicant sign-in (authorize)", () => {
   it("answers a wrong password and an unknown NIK the same way, and counts both", async () => {
     expect(await authorize.authorizeApplicant({ identifier: BUDI.nik, password: "salah sekali kata sandinya" }, null)).toBeNull();
     expect(await authorize.authorizeApplicant({ identifier: "3273011205980002", password: PASSWORD_STEP.password }, null)).toBeNull();
-    expect(await env.testDb.prisma.signInAttempt.count({ where: { succeeded: false } })).toBe(2);
+    expect(await env.prisma.signInAttempt.count({ where: { succeeded: false } })).toBe(2);
     // Subjects are keyed hashes: no NIK in the table.
-    const subjects = (await env.testDb.prisma.signInAttempt.findMany()).map((row) => row.subject).join(" ");
+    const subjects = (await env.prisma.signInAttempt.findMany()).map((row) => row.subject).join(" ");
     expect(subjects).not.toContain(BUDI.nik);
   });
 
@@ -61,12 +40,12 @@ describe("applicant sign-in (authorize)", () => {
     const nik = "3273014107990001"; // Siti: no account, so only the counting matters
     await failures(nik, 3);
     await expect(authorize.authorizeApplicant({ identifier: nik, password: "apa saja boleh" }, null)).rejects.toThrow("CAPTCHA_REQUIRED");
-    const wrongCaptcha = { identifier: nik, password: "apa saja boleh", captchaId: (await solveCaptcha(routes, env.testDb.prisma)).captchaId, captchaAnswer: "zzzzz" };
+    const wrongCaptcha = { identifier: nik, password: "apa saja boleh", captchaId: (await solveCaptcha(env.prisma)).captchaId, captchaAnswer: "zzzzz" };
     await expect(authorize.authorizeApplicant(wrongCaptcha, null)).rejects.toThrow("CAPTCHA_INVALID");
 
     await failures(BUDI.nik, 3);
     await expect(authorize.authorizeApplicant({ identifier: BUDI.nik, password: PASSWORD_STEP.password }, null)).rejects.toThrow("CAPTCHA_REQUIRED");
-    const solved = await solveCaptcha(routes, env.testDb.prisma);
+    const solved = await solveCaptcha(env.prisma);
     expect(await authorize.authorizeApplicant({ identifier: BUDI.nik, password: PASSWORD_STEP.password, ...solved }, null)).toMatchObject({ id: accountId });
   });
 });
@@ -124,7 +103,7 @@ describe("password recovery", () => {
     securityAnswer: "sdn merdeka 3",
     newPassword: NEW_PASSWORD,
     newPasswordConfirm: NEW_PASSWORD,
-    ...(await solveCaptcha(routes, env.testDb.prisma)),
+    ...(await solveCaptcha(env.prisma)),
     ...overrides,
   });
 
@@ -147,13 +126,13 @@ describe("password recovery", () => {
   });
 
   it("changes only the credential, ends existing sessions, and the new password signs in", async () => {
-    const before = await env.testDb.prisma.account.findUniqueOrThrow({ where: { id: accountId } });
-    const credentialBefore = await env.testDb.prisma.credential.findUniqueOrThrow({ where: { accountId } });
-    await env.testDb.prisma.signInAttempt.deleteMany();
+    const before = await env.prisma.account.findUniqueOrThrow({ where: { id: accountId } });
+    const credentialBefore = await env.prisma.credential.findUniqueOrThrow({ where: { accountId } });
+    await env.prisma.signInAttempt.deleteMany();
     await recovery.recoverPassword(await request({ securityQuestion: "HEWAN_PELIHARAAN", securityAnswer: "  si BELANG " }), "10.2.2.2");
 
-    expect(await env.testDb.prisma.account.findUniqueOrThrow({ where: { id: accountId } })).toEqual(before);
-    const credential = await env.testDb.prisma.credential.findUniqueOrThrow({ where: { accountId } });
+    expect(await env.prisma.account.findUniqueOrThrow({ where: { id: accountId } })).toEqual(before);
+    const credential = await env.prisma.credential.findUniqueOrThrow({ where: { accountId } });
     expect(credential.sessionVersion).toBe(credentialBefore.sessionVersion + 1);
     expect(credential.passwordHash).not.toBe(credentialBefore.passwordHash);
     expect(await authorize.currentSessionVersion("APPLICANT", accountId)).toBe(credential.sessionVersion);

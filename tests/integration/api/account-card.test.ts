@@ -2,47 +2,36 @@ import fs from "node:fs";
 import path from "node:path";
 import sharp from "sharp";
 import { extractText, getDocumentProxy } from "unpdf";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import * as summaryRoute from "@/app/api/registrations/[registrationNumber]/route";
+import * as cardRoute from "@/app/api/registrations/[registrationNumber]/card/route";
+import * as photoRoute from "@/app/api/registrations/[registrationNumber]/photos/[kind]/route";
+import { deps, withDeps } from "@/server/deps";
+import { createCardToken } from "@/server/registration/card-token";
 import { renderAccountCard } from "@/server/registration/render-account-card";
 import { makeJpeg } from "../../fixtures/photos";
-import {
-  BUDI,
-  PASSWORD_STEP,
-  SITI,
-  loadRegistrationRoutes,
-  registrationForm,
-  solveCaptcha,
-  startRegistrationTestServer,
-  submit,
-  type RegistrationRoutes,
-  type RegistrationTestEnv,
-} from "../../setup/registration-harness";
+import { BUDI, PASSWORD_STEP, SITI, registrationForm, solveCaptcha, submit } from "../../setup/registration-harness";
+import { useTestServer } from "../../setup/test-server";
 
 // Route handlers run outside a Next request here, so the session lookup is replaced by one the
 // tests control; `null` is "not signed in".
 const session = vi.hoisted(() => ({ user: null as null | { id: string; role: "APPLICANT" | "ADMIN"; name: string } }));
 vi.mock("@/server/auth/session", () => ({ getSessionUser: async () => session.user }));
 
-let env: RegistrationTestEnv;
-let routes: RegistrationRoutes;
+const env = useTestServer();
 let budi: { registrationNumber: string; createdAt: string; cardToken: string };
 let siti: { registrationNumber: string; createdAt: string; cardToken: string };
 
 beforeAll(async () => {
-  env = await startRegistrationTestServer();
-  routes = await loadRegistrationRoutes();
   for (const [identity, set] of [
     [BUDI, (r: typeof budi) => (budi = r)],
     [SITI, (r: typeof siti) => (siti = r)],
   ] as const) {
-    const form = await registrationForm({ ...identity, ...PASSWORD_STEP, ...(await solveCaptcha(routes, env.testDb.prisma)) });
-    const { status, body } = await submit(routes, form);
+    const form = await registrationForm({ ...identity, ...PASSWORD_STEP, ...(await solveCaptcha(env.prisma)) });
+    const { status, body } = await submit(form);
     expect(status).toBe(201);
     set(body as typeof budi);
   }
-});
-afterAll(async () => {
-  await env.cleanup();
 });
 
 type Endpoint = "summary" | "card" | "selfie" | "ktp";
@@ -52,9 +41,9 @@ function get(endpoint: Endpoint, registrationNumber: string, token?: string): Pr
   const query = token === undefined ? "" : `?token=${encodeURIComponent(token)}`;
   const request = new Request(`http://localhost/api/registrations/${registrationNumber}${suffix}${query}`);
   if (endpoint === "selfie" || endpoint === "ktp") {
-    return routes.photo.GET(request, { params: Promise.resolve({ registrationNumber, kind: endpoint }) });
+    return photoRoute.GET(request, { params: Promise.resolve({ registrationNumber, kind: endpoint }) });
   }
-  return routes[endpoint].GET(request, { params: Promise.resolve({ registrationNumber }) });
+  return (endpoint === "card" ? cardRoute : summaryRoute).GET(request, { params: Promise.resolve({ registrationNumber }) });
 }
 
 async function pdfText(bytes: ArrayBuffer | Uint8Array): Promise<string> {
@@ -147,7 +136,7 @@ describe("GET /api/registrations/{number}/photos/{kind}", () => {
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("image/jpeg");
     const bytes = Buffer.from(await response.arrayBuffer());
-    const account = await env.testDb.prisma.account.findUniqueOrThrow({ where: { registrationNumber: siti.registrationNumber } });
+    const account = await env.prisma.account.findUniqueOrThrow({ where: { registrationNumber: siti.registrationNumber } });
     expect(bytes).toEqual(fs.readFileSync(path.join(env.storageDir, account.selfieKey)));
     expect((await sharp(bytes).metadata()).format).toBe("jpeg");
   });
@@ -170,7 +159,7 @@ describe("card tokens", () => {
       expect((await get(endpoint, budi.registrationNumber, `${number}.${Number(expires) + 3600}.${mac}`)).status).toBe(401);
 
       const threeHoursAgo = new Date(Date.parse(budi.createdAt) - 3 * 60 * 60 * 1000);
-      const expired = routes.cardToken.createCardToken(budi.registrationNumber, threeHoursAgo);
+      const expired = createCardToken(budi.registrationNumber, threeHoursAgo);
       const expiredResponse = await get(endpoint, budi.registrationNumber, expired);
       expect(expiredResponse.status).toBe(401);
       expect((await expiredResponse.json()).error.message).toMatch(/kedaluwarsa/);
@@ -180,7 +169,7 @@ describe("card tokens", () => {
       expect((await other.json()).error.code).toBe("FORBIDDEN");
 
       const unknownNumber = "202399999999999";
-      const unknown = await get(endpoint, unknownNumber, routes.cardToken.createCardToken(unknownNumber));
+      const unknown = await get(endpoint, unknownNumber, createCardToken(unknownNumber));
       expect(unknown.status).toBe(404);
       expect((await unknown.json()).error.code).toBe("NOT_FOUND");
     });
@@ -188,16 +177,13 @@ describe("card tokens", () => {
 
   it("are signed with the auth secret: a token from a server with another secret is refused", async () => {
     const token = budi.cardToken;
-    process.env.NEXTAUTH_SECRET = "another-secret-another-secret-another-secret";
-    try {
-      const other = await loadRegistrationRoutes();
-      const response = await other.summary.GET(new Request(`http://localhost/api/registrations/${budi.registrationNumber}?token=${token}`), {
+    const otherServer = { env: { ...deps().env, authSecret: "another-secret-another-secret-another-secret" } };
+    const response = await withDeps(otherServer, () =>
+      summaryRoute.GET(new Request(`http://localhost/api/registrations/${budi.registrationNumber}?token=${token}`), {
         params: Promise.resolve({ registrationNumber: budi.registrationNumber }),
-      });
-      expect(response.status).toBe(401);
-    } finally {
-      process.env.NEXTAUTH_SECRET = (await import("../../setup/registration-harness")).TEST_AUTH_SECRET;
-    }
+      }),
+    );
+    expect(response.status).toBe(401);
   });
 });
 
@@ -207,7 +193,7 @@ describe("signed-in access (no token)", () => {
   });
 
   it("lets the owner see their own card, summary and photos, and nobody else's", async () => {
-    const budiAccount = await env.testDb.prisma.account.findUniqueOrThrow({ where: { registrationNumber: budi.registrationNumber } });
+    const budiAccount = await env.prisma.account.findUniqueOrThrow({ where: { registrationNumber: budi.registrationNumber } });
     session.user = { id: budiAccount.id, role: "APPLICANT", name: budiAccount.fullName };
     for (const endpoint of ["summary", "card", "selfie", "ktp"] as const) {
       expect((await get(endpoint, budi.registrationNumber)).status, endpoint).toBe(200);
@@ -220,11 +206,11 @@ describe("signed-in access (no token)", () => {
   });
 
   it("lets an admin see any applicant's data, and writes each view to the audit log", async () => {
-    const admin = await env.testDb.prisma.adminUser.create({ data: { id: "admin-card", username: "admin-card", passwordHash: "x" } });
+    const admin = await env.prisma.adminUser.create({ data: { id: "admin-card", username: "admin-card", passwordHash: "x" } });
     session.user = { id: admin.id, role: "ADMIN", name: admin.username };
     expect((await get("ktp", siti.registrationNumber)).status).toBe(200);
     expect((await get("card", siti.registrationNumber)).status).toBe(200);
-    const views = await env.testDb.prisma.auditLog.findMany({ where: { actorId: admin.id }, orderBy: { createdAt: "asc" } });
+    const views = await env.prisma.auditLog.findMany({ where: { actorId: admin.id }, orderBy: { createdAt: "asc" } });
     expect(views.map((v) => [v.action, v.target, v.after])).toEqual([
       ["APPLICANT_VIEWED", `account:${siti.registrationNumber}`, JSON.stringify({ view: "ktp" })],
       ["APPLICANT_VIEWED", `account:${siti.registrationNumber}`, JSON.stringify({ view: "card" })],
@@ -234,7 +220,7 @@ describe("signed-in access (no token)", () => {
   it("answers 404 for a photo kind that does not exist", async () => {
     session.user = { id: "x", role: "ADMIN", name: "x" };
     const request = new Request(`http://localhost/api/registrations/${budi.registrationNumber}/photos/passport`);
-    const response = await routes.photo.GET(request, { params: Promise.resolve({ registrationNumber: budi.registrationNumber, kind: "passport" }) });
+    const response = await photoRoute.GET(request, { params: Promise.resolve({ registrationNumber: budi.registrationNumber, kind: "passport" }) });
     expect(response.status).toBe(404);
   });
 });

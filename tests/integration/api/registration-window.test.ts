@@ -1,15 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadRoutes, startTestServer } from "../../setup/route-harness";
-import type { TestDatabase } from "../../setup/test-database";
+import { afterAll, describe, expect, it } from "vitest";
+import * as agenciesRoute from "@/app/api/agencies/route";
+import * as windowRoute from "@/app/api/registration-window/route";
+import { at, useTestServer } from "../../setup/test-server";
 
-let testDb: TestDatabase;
+const server = useTestServer();
+// The server's own time zone (not a port: the process's setting, which the window must not depend on).
 const originalTz = process.env.TZ;
-beforeAll(async () => {
-  testDb = await startTestServer();
-});
-afterAll(async () => {
+afterAll(() => {
   process.env.TZ = originalTz;
-  await testDb.cleanup();
 });
 
 describe("GET /api/registration-window", () => {
@@ -24,8 +22,7 @@ describe("GET /api/registration-window", () => {
     for (const [appClock, status] of cases) {
       it(`is ${status} at ${appClock} with TZ=${timeZone}`, async () => {
         process.env.TZ = timeZone;
-        const routes = await loadRoutes(appClock);
-        const response = await routes.window.GET();
+        const response = await at(appClock, () => windowRoute.GET());
         expect(response.status).toBe(200);
         const body = await response.json();
         expect(body).toMatchObject({ status, opensAt: "2023-09-19T17:00:00.000Z", closesAt: "2023-10-08T16:59:59.000Z" });
@@ -38,13 +35,12 @@ describe("GET /api/registration-window", () => {
   }
 
   it("follows the schedule in the database when an admin moves it", async () => {
-    await testDb.prisma.selectionPeriod.update({
+    await server.prisma.selectionPeriod.update({
       where: { id: "CPNS-2023" },
       data: { closesAt: new Date("2023-10-10T23:59:59+07:00") },
     });
-    const routes = await loadRoutes("2023-10-09T12:00:00+07:00");
-    expect(await (await routes.window.GET()).json()).toMatchObject({ status: "open", closesAt: "2023-10-10T16:59:59.000Z" });
-    await testDb.prisma.selectionPeriod.update({
+    expect(await (await at("2023-10-09T12:00:00+07:00", () => windowRoute.GET())).json()).toMatchObject({ status: "open", closesAt: "2023-10-10T16:59:59.000Z" });
+    await server.prisma.selectionPeriod.update({
       where: { id: "CPNS-2023" },
       data: { closesAt: new Date("2023-10-08T23:59:59+07:00") },
     });
@@ -53,11 +49,10 @@ describe("GET /api/registration-window", () => {
 
 describe("GET /api/agencies", () => {
   it("lists every agency with code, name, kind and formation status", async () => {
-    const routes = await loadRoutes("2023-09-25T10:00:00+07:00");
-    const response = await routes.agencies.GET();
+    const response = await at("2023-09-25T10:00:00+07:00", () => agenciesRoute.GET());
     expect(response.status).toBe(200);
     const agencies = (await response.json()) as unknown[];
-    expect(agencies).toHaveLength(await testDb.prisma.agency.count());
+    expect(agencies).toHaveLength(await server.prisma.agency.count());
     expect(agencies).toContainEqual({ code: "BKN", name: "Badan Kepegawaian Negara", kind: "PUSAT", formationStatus: "VERIFIED" });
     expect(agencies).toContainEqual({
       code: "KAB-3204",

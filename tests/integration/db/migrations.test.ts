@@ -2,10 +2,10 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { Prisma } from "@/generated/prisma/client";
 import { applySqliteMigrations, listMigrations } from "../../../scripts/lib/migrations";
-import { createTestDatabase, MIGRATIONS_DIR, type TestDatabase } from "../../setup/test-database";
+import { MIGRATIONS_DIR, useTestDatabase } from "../../setup/test-database";
 
 async function rejection(promise: Promise<unknown>): Promise<unknown> {
   try {
@@ -71,14 +71,41 @@ describe("offline migration runner", () => {
   });
 });
 
+describe("20261125000000_idempotency_outcome", () => {
+  it("carries answers stored as HTTP bodies over to outcomes in the domain's terms", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sscasn-mig-"));
+    const migrations = path.join(dir, "migrations");
+    fs.cpSync(MIGRATIONS_DIR, migrations, { recursive: true });
+    const outcomeMigration = "20261125000000_idempotency_outcome";
+    fs.renameSync(path.join(migrations, outcomeMigration), path.join(dir, outcomeMigration));
+    const file = path.join(dir, "m.db");
+    applySqliteMigrations(file, migrations);
+
+    const before = new Database(file);
+    const insert = before.prepare(`INSERT INTO "IdempotencyRecord" ("key", "requestHash", "state", "responseStatus", "responseBody") VALUES (?, 'h', ?, ?, ?)`);
+    const receipt = { registrationNumber: "202300000000000", createdAt: "2023-09-25T03:00:00.000Z", cardToken: "202300000000000.1695614400.x" };
+    insert.run("created", "DONE", 201, JSON.stringify(receipt));
+    insert.run("refused", "DONE", 422, JSON.stringify({ error: { code: "DUKCAPIL_MISMATCH", message: "Nomor KK tidak sesuai.", fields: { kk: ["Nomor KK tidak sesuai."] } } }));
+    insert.run("running", "PENDING", null, null);
+    before.close();
+
+    fs.renameSync(path.join(dir, outcomeMigration), path.join(migrations, outcomeMigration));
+    expect(applySqliteMigrations(file, migrations).applied).toEqual([outcomeMigration]);
+    const after = new Database(file, { readonly: true });
+    const rows = after.prepare(`SELECT * FROM "IdempotencyRecord" ORDER BY "key"`).all() as Record<string, unknown>[];
+    after.close();
+    expect(rows.map(({ key, state, outcome }) => [key, state, outcome === null ? null : JSON.parse(outcome as string)])).toEqual([
+      ["created", "DONE", { value: { registrationNumber: receipt.registrationNumber, createdAt: receipt.createdAt } }],
+      ["refused", "DONE", { refusal: { code: "DUKCAPIL_MISMATCH", message: "Nomor KK tidak sesuai.", fields: { kk: ["Nomor KK tidak sesuai."] } } }],
+      ["running", "PENDING", null],
+    ]);
+    expect(Object.keys(rows[0]!).sort()).toEqual(["createdAt", "key", "outcome", "requestHash", "state"]);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
+
 describe("the migrated database and prisma/schema.prisma", () => {
-  let testDb: TestDatabase;
-  beforeAll(async () => {
-    testDb = await createTestDatabase({ seed: true });
-  });
-  afterAll(async () => {
-    await testDb.cleanup();
-  });
+  const testDb = useTestDatabase({ seed: true });
 
   it("has a table for every model with exactly the model's columns", () => {
     const sqlite = new Database(testDb.file, { readonly: true });

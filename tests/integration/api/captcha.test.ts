@@ -1,39 +1,31 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AppError } from "@/domain/errors";
-import { CAPTCHA_ALPHABET, CAPTCHA_LENGTH, CAPTCHA_TTL_MS } from "@/server/captcha/create-captcha";
-import { OPEN, loadRegistrationRoutes, startRegistrationTestServer, type RegistrationRoutes, type RegistrationTestEnv } from "../../setup/registration-harness";
+import { describe, expect, it } from "vitest";
+import * as captchaRoute from "@/app/api/captcha/route";
+import { isAppError } from "@/domain/errors";
+import { CAPTCHA_ALPHABET, CAPTCHA_LENGTH, CAPTCHA_TTL_MS, createCaptcha } from "@/server/captcha/create-captcha";
+import { consumeCaptcha } from "@/server/captcha/verify-captcha";
+import { OPEN, useTestServer } from "../../setup/test-server";
 
-let env: RegistrationTestEnv;
-let routes: RegistrationRoutes;
-
-beforeAll(async () => {
-  env = await startRegistrationTestServer();
-  routes = await loadRegistrationRoutes(OPEN);
-});
-afterAll(async () => {
-  await env.cleanup();
-});
+const env = useTestServer({ clock: OPEN });
 
 async function newCaptcha(): Promise<{ id: string; answer: string }> {
-  const { id } = await routes.createCaptcha.createCaptcha();
-  const row = await env.testDb.prisma.captcha.findUniqueOrThrow({ where: { id } });
+  const { id } = await createCaptcha();
+  const row = await env.prisma.captcha.findUniqueOrThrow({ where: { id } });
   return { id, answer: row.answer };
 }
 
 async function outcome(id: string, answer: string): Promise<"passed" | string> {
   try {
-    await routes.verifyCaptcha.consumeCaptcha(id, answer);
+    await consumeCaptcha(id, answer);
     return "passed";
   } catch (error) {
-    // The routes' module graph has its own AppError class (vi.resetModules): compare by code.
-    if (error instanceof Error && error.name === "AppError") return (error as AppError).code;
+    if (isAppError(error)) return error.code;
     throw error;
   }
 }
 
 describe("POST /api/captcha", () => {
   it("answers a fresh SVG challenge as a data URL, never cached, and stores its lower-case answer for 5 minutes", async () => {
-    const response = await routes.captcha.POST(new Request("http://localhost/api/captcha", { method: "POST" }));
+    const response = await captchaRoute.POST(new Request("http://localhost/api/captcha", { method: "POST" }));
     expect(response.status).toBe(200);
     expect(response.headers.get("cache-control")).toBe("no-store");
     const body = (await response.json()) as { id: string; image: string };
@@ -43,7 +35,7 @@ describe("POST /api/captcha", () => {
     const svg = Buffer.from(body.image.split(",")[1]!, "base64").toString("utf8");
     expect(svg).toMatch(/^<svg[^>]*width="150"[^>]*height="50"/);
 
-    const row = await env.testDb.prisma.captcha.findUniqueOrThrow({ where: { id: body.id } });
+    const row = await env.prisma.captcha.findUniqueOrThrow({ where: { id: body.id } });
     expect(row.answer).toHaveLength(CAPTCHA_LENGTH);
     expect(row.answer).toBe(row.answer.toLowerCase());
     for (const char of row.answer) expect(CAPTCHA_ALPHABET.toLowerCase()).toContain(char);
@@ -57,7 +49,7 @@ describe("POST /api/captcha", () => {
 
   it("makes a different challenge each time", async () => {
     const ids = new Set<string>();
-    for (let i = 0; i < 5; i++) ids.add(((await (await routes.captcha.POST(new Request("http://localhost/api/captcha", { method: "POST" }))).json()) as { id: string }).id);
+    for (let i = 0; i < 5; i++) ids.add(((await (await captchaRoute.POST(new Request("http://localhost/api/captcha", { method: "POST" }))).json()) as { id: string }).id);
     expect(ids.size).toBe(5);
   });
 });
@@ -73,13 +65,13 @@ describe("consumeCaptcha", () => {
     const { id, answer } = await newCaptcha();
     expect(await outcome(id, "xxxxx")).toBe("CAPTCHA_INVALID");
     expect(await outcome(id, answer)).toBe("CAPTCHA_INVALID");
-    expect(await env.testDb.prisma.captcha.count({ where: { id } })).toBe(0);
+    expect(await env.prisma.captcha.count({ where: { id } })).toBe(0);
   });
 
   it("refuses an expired captcha, and says so under captchaAnswer", async () => {
     const { id, answer } = await newCaptcha();
-    await env.testDb.prisma.captcha.update({ where: { id }, data: { expiresAt: new Date(Date.parse(OPEN) - 1000) } });
-    const error = await routes.verifyCaptcha.consumeCaptcha(id, answer).catch((e: unknown) => e);
+    await env.prisma.captcha.update({ where: { id }, data: { expiresAt: new Date(Date.parse(OPEN) - 1000) } });
+    const error = await consumeCaptcha(id, answer).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: "CAPTCHA_INVALID", status: 422, fields: { captchaAnswer: [expect.stringMatching(/kedaluwarsa/)] } });
   });
 
@@ -95,8 +87,8 @@ describe("consumeCaptcha", () => {
 
   it("clears expired challenges when new ones are made", async () => {
     const { id } = await newCaptcha();
-    await env.testDb.prisma.captcha.update({ where: { id }, data: { expiresAt: new Date(Date.parse(OPEN) - 60_000) } });
+    await env.prisma.captcha.update({ where: { id }, data: { expiresAt: new Date(Date.parse(OPEN) - 60_000) } });
     await newCaptcha();
-    expect(await env.testDb.prisma.captcha.count({ where: { id } })).toBe(0);
+    expect(await env.prisma.captcha.count({ where: { id } })).toBe(0);
   });
 });
