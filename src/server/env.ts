@@ -26,6 +26,10 @@ const schema = z
     NEXTAUTH_URL: optional(z.url()),
     ADMIN_USERNAME: optional(z.string().regex(/^[a-z0-9._-]{3,32}$/, "3–32 of a-z 0-9 . _ -")),
     ADMIN_PASSWORD: optional(z.string().min(12, "must be at least 12 characters")),
+    /** Where "Beri tahu saya" mails go: smtp://user:pass@host:port or smtps://…; unset → .eml files in MAIL_OUTBOX_DIR. */
+    SMTP_URL: optional(z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" })),
+    MAIL_FROM: optional(z.string().min(3)).default("SSCASN <no-reply@sscasn.localhost>"),
+    MAIL_OUTBOX_DIR: optional(z.string()).default("./data/outbox"),
   })
   .superRefine((env, ctx) => {
     if (env.APP_ENV !== "production") return;

@@ -1,0 +1,38 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+
+export const metadata: Metadata = { title: "Berhenti Menerima Pemberitahuan" };
+
+/** Where the unsubscribe link of a "Beri tahu saya" mail lands (the route has already acted). */
+export default async function UnsubscribedPage({ searchParams }: { searchParams: Promise<{ hasil?: string }> }) {
+  const { hasil } = await searchParams;
+  const done = hasil === "berhasil";
+  return (
+    <div className="mx-auto max-w-2xl space-y-4">
+      <h1 className="text-2xl font-bold sm:text-3xl">{done ? "Anda sudah berhenti berlangganan" : "Tautan tidak valid"}</h1>
+      {done ? (
+        <p>
+          Alamat email Anda sudah dihapus dari semua pemberitahuan &ldquo;Beri tahu saya&rdquo;. Anda tidak akan menerima
+          email pemberitahuan lagi, kecuali Anda mendaftarkannya kembali.
+        </p>
+      ) : (
+        <p>
+          Tautan berhenti berlangganan ini tidak dapat digunakan. Pastikan Anda membuka tautan lengkap dari email
+          pemberitahuan SSCASN.
+        </p>
+      )}
+      <ul className="flex flex-wrap gap-3">
+        <li>
+          <Link href="/" className="inline-block rounded-md bg-brand-600 px-5 py-3 font-semibold text-white hover:bg-brand-700">
+            Ke Beranda
+          </Link>
+        </li>
+        <li>
+          <Link href="/daftar" className="inline-block rounded-md border border-brand-700 px-5 py-3 font-semibold text-brand-700 hover:bg-brand-50">
+            Buat Akun
+          </Link>
+        </li>
+      </ul>
+    </div>
+  );
+}
