@@ -1,14 +1,10 @@
 /** "Beri tahu saya": `POST /api/agency-notifications` `{ agencyCode, email }`, shared by the form and the route. */
 import { z } from "zod";
+import { AGENCY_NOTIFICATION_MESSAGES } from "@/domain/agency-notification";
 import { normalizeEmail } from "@/domain/registration/email";
 import { INVALID_PAYLOAD_MESSAGE, fromResult } from "@/schemas/shared";
 
 export const NOTIFY_AGENCY_CODE_MAX = 64;
-
-export const AGENCY_NOTIFICATION_MESSAGES = {
-  agencyRequired: "Pilih instansi.",
-  emailRequired: "Email wajib diisi.",
-} as const;
 
 export const agencyNotificationSchema = z.object(
   {
