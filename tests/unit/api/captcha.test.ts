@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AppError } from "@/domain/errors";
-import { CAPTCHA_ALPHABET, CAPTCHA_LENGTH, CAPTCHA_TTL_MS } from "@/server/captcha/create-captcha";
+import { CAPTCHA_ALPHABET, CAPTCHA_IMAGE, CAPTCHA_LENGTH, CAPTCHA_TTL_MS } from "@/server/captcha/create-captcha";
 import { OPEN, loadRegistrationRoutes, startRegistrationTestServer, type RegistrationRoutes, type RegistrationTestEnv } from "../../setup/registration-harness";
 
 let env: RegistrationTestEnv;
@@ -41,7 +41,7 @@ describe("POST /api/captcha", () => {
     expect(body.id).toMatch(/^[0-9a-f-]{36}$/);
     expect(body.image).toMatch(/^data:image\/svg\+xml;base64,/);
     const svg = Buffer.from(body.image.split(",")[1]!, "base64").toString("utf8");
-    expect(svg).toMatch(/^<svg[^>]*width="150"[^>]*height="50"/);
+    expect(svg).toMatch(new RegExp(`^<svg[^>]*width="${CAPTCHA_IMAGE.width}"[^>]*height="${CAPTCHA_IMAGE.height}"`));
 
     const row = await env.testDb.prisma.captcha.findUniqueOrThrow({ where: { id: body.id } });
     expect(row.answer).toHaveLength(CAPTCHA_LENGTH);
