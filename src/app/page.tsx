@@ -22,9 +22,7 @@ export default async function LandingPage() {
           Status formasi instansi
         </h2>
         <p className="text-sm text-slate-700">
-          Akun hanya dapat dibuat untuk instansi yang formasinya sudah diverifikasi. Jika formasi instansi tujuan Anda
-          masih diverifikasi, tinggalkan email Anda, atau cek SSCASN dan akun media sosial resmi BKN serta instansi
-          tersebut secara berkala.
+          Akun hanya dapat dibuat untuk instansi yang formasinya sudah diverifikasi.
         </p>
         <AgencyStatusList agencies={agencies} notify={window.status !== "closed"} />
       </section>

@@ -57,9 +57,10 @@ export function AgencyStatusList({ agencies, notify = true }: { agencies: Agency
             </h3>
             <p className="text-sm text-slate-700">
               Akun belum dapat dibuat untuk instansi berikut.
-              {notify ? " Pilih \u201cBeri tahu saya\u201d untuk menerima email saat formasinya sudah diverifikasi." : ""}
+              {notify ? " Pilih \u201cBeri tahu saya\u201d untuk menerima email saat formasinya sudah diverifikasi." : ""} Pantau
+              juga SSCASN dan akun media sosial resmi BKN serta instansi tersebut.
             </p>
-            <AgencyList agencies={waiting} notify={notify} />
+            <AgencyList agencies={waiting} notify={notify} badges={false} />
           </section>
           <details className="group rounded-md border border-slate-200 bg-white">
             <summary className="cursor-pointer px-4 py-3 font-medium text-brand-700">Lihat semua instansi ({agencies.length})</summary>
@@ -84,21 +85,22 @@ export function AgencyStatusList({ agencies, notify = true }: { agencies: Agency
   );
 }
 
-/** One compact row per agency: the name and its status; "Beri tahu saya" under those in verification. */
-function AgencyList({ agencies, notify = true }: { agencies: AgencyRow[]; notify?: boolean }) {
+/**
+ * One compact row per agency: its name, its status (left out where a heading already says it), and
+ * "Beri tahu saya" beside those in verification, opening under the row.
+ */
+function AgencyList({ agencies, notify = true, badges = true }: { agencies: AgencyRow[]; notify?: boolean; badges?: boolean }) {
   return (
     <ul className="divide-y divide-slate-200 rounded-md border border-slate-200 bg-white text-[0.95rem]">
       {agencies.map((agency) => {
         const waiting = agency.formationStatus !== "VERIFIED";
         return (
-          <li key={agency.code} className="px-3 py-2">
-            <div className="flex flex-wrap items-center justify-between gap-x-3 gap-y-1">
-              <span>{agency.name}</span>
-              <FormationStatusBadge status={agency.formationStatus} compact />
-            </div>
+          <li key={agency.code} className="flex flex-wrap items-center justify-between gap-x-3 gap-y-1 px-3 py-2">
+            <span className="min-w-0">{agency.name}</span>
+            {badges ? <FormationStatusBadge status={agency.formationStatus} compact /> : <span className="sr-only">{FORMATION_STATUS_LABELS.IN_VERIFICATION}</span>}
             {notify && waiting ? (
-              <details className="mt-1">
-                <summary className="inline-block cursor-pointer py-1 text-sm font-medium text-brand-700 underline underline-offset-2">
+              <details className="open:basis-full">
+                <summary className="cursor-pointer py-1 text-sm font-medium text-brand-700 underline underline-offset-2">
                   Beri tahu saya<span className="sr-only"> saat formasi {agency.name} diverifikasi</span>
                 </summary>
                 <div className="mt-2 pb-2">

@@ -96,8 +96,10 @@ export function BarList({ title, data, columns }: { title: string; data: Datum[]
 
 /** The chart's numbers as a table, for screen readers (the chart itself is hidden from them). */
 function FiguresTable({ title, columns, data }: { title: string; columns: [string, string]; data: Datum[] }) {
+  // The wrapper is what is visually hidden: a <table> does not shrink to sr-only's 1 px.
   return (
-    <table className="sr-only">
+    <div className="sr-only">
+    <table>
       <caption>{title}</caption>
       <thead>
         <tr>
@@ -117,5 +119,6 @@ function FiguresTable({ title, columns, data }: { title: string; columns: [strin
         ))}
       </tbody>
     </table>
+    </div>
   );
 }
