@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { WayBackLinks } from "@/components/way-back-links";
 
 export const metadata: Metadata = { title: "Berhenti Menerima Pemberitahuan" };
 
@@ -21,18 +21,7 @@ export default async function UnsubscribedPage({ searchParams }: { searchParams:
           pemberitahuan SSCASN.
         </p>
       )}
-      <ul className="flex flex-wrap gap-3">
-        <li>
-          <Link href="/" className="inline-block rounded-md bg-brand-600 px-5 py-3 font-semibold text-white hover:bg-brand-700">
-            Ke Beranda
-          </Link>
-        </li>
-        <li>
-          <Link href="/daftar" className="inline-block rounded-md border border-brand-700 px-5 py-3 font-semibold text-brand-700 hover:bg-brand-50">
-            Buat Akun
-          </Link>
-        </li>
-      </ul>
+      <WayBackLinks />
     </div>
   );
 }
