@@ -6,6 +6,7 @@ import { createClock, type Clock } from "@/server/clock";
 import { prismaClientFor } from "@/server/db";
 import { env as configuredEnv, type Env } from "@/server/env";
 import { createDatabasePopulationRegistry, type PopulationRegistry } from "@/server/registry/population-registry";
+import { createMailer, type Mailer } from "@/server/mail/mailer";
 import { DatabasePhotoStorage } from "@/server/photos/database-photo-storage";
 import { LocalDirectoryPhotoStorage, type PhotoStorage } from "@/server/storage";
 
@@ -13,7 +14,7 @@ import { LocalDirectoryPhotoStorage, type PhotoStorage } from "@/server/storage"
  * The one place that decides which adapter stands behind each port (STYLE.md "Ports are chosen,
  * not hard-wired"). Operations ask `deps()` for what they need, never build it themselves; the
  * choice follows the validated environment (`POPULATION_REGISTRY`, `PHOTO_STORAGE`,
- * `DATABASE_URL`, `APP_CLOCK`, `STORAGE_DIR`).
+ * `DATABASE_URL`, `APP_CLOCK`, `STORAGE_DIR`, `SMTP_URL`).
  *
  * Tests build their own set with `buildDeps(parseEnv({...}), { db })` and install it with
  * `setDepsForTest`, or swap one port for a call with `withDeps` (a failing storage, another clock,
@@ -26,6 +27,8 @@ export type Deps = {
   clock: Clock;
   populationRegistry: PopulationRegistry;
   photoStorage: PhotoStorage;
+  /** SMTP with SMTP_URL, else .eml files in MAIL_OUTBOX_DIR ("Beri tahu saya"). */
+  mailer: Mailer;
 };
 
 export type Ports = Omit<Deps, "env">;
@@ -39,6 +42,7 @@ export function buildDeps(env: Env, given: Partial<Ports> = {}): Deps {
     clock: given.clock ?? createClock(env.clockStart),
     populationRegistry: given.populationRegistry ?? choosePopulationRegistry(env, db),
     photoStorage: given.photoStorage ?? choosePhotoStorage(env, db),
+    mailer: given.mailer ?? createMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, outboxDir: env.MAIL_OUTBOX_DIR }),
   };
 }
 

@@ -33,6 +33,10 @@ const schema = z
     ADMIN_PASSWORD: optional(z.string().min(12, "must be at least 12 characters")),
     /** Days after a selection period closes until `npm run data:retention` deletes its personal data. */
     RETENTION_DAYS: optional(z.coerce.number().int("must be a whole number of days").min(1, "must be at least 1")).default(730),
+    /** Where "Beri tahu saya" mails go: smtp://user:pass@host:port or smtps://…; unset → .eml files in MAIL_OUTBOX_DIR. */
+    SMTP_URL: optional(z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" })),
+    MAIL_FROM: optional(z.string().min(3)).default("SSCASN <no-reply@sscasn.localhost>"),
+    MAIL_OUTBOX_DIR: optional(z.string()).default("./data/outbox"),
   })
   .superRefine((env, ctx) => {
     if (env.APP_ENV !== "production") return;

@@ -13,6 +13,10 @@ import { deps } from "@/server/deps";
 export const RATE_LIMITS = {
   VALIDATE: { limit: 600, windowMs: 10 * 60 * 1000 },
   CAPTCHA: { limit: 600, windowMs: 10 * 60 * 1000 },
+  /** "Beri tahu saya" per client address: as generous as the others (shared addresses). */
+  NOTIFY: { limit: 60, windowMs: 10 * 60 * 1000 },
+  /** "Beri tahu saya" per email address: one mail per agency, so this caps what a stranger can sign an inbox up for. */
+  NOTIFY_EMAIL: { limit: 10, windowMs: 24 * 60 * 60 * 1000 },
 } as const;
 
 export type RateLimitBucket = keyof typeof RATE_LIMITS;
@@ -21,9 +25,14 @@ export type RateLimitBucket = keyof typeof RATE_LIMITS;
 export async function assertWithinRateLimit(bucket: RateLimitBucket, request: Request): Promise<void> {
   const ip = clientIp((name) => request.headers.get(name));
   if (!ip) return; // no address to count by (no proxy headers): nothing to limit on
+  await assertWithinKeyedRateLimit(bucket, ip);
+}
+
+/** The same count for any key (an email address, say); only a keyed hash of the key is stored. */
+export async function assertWithinKeyedRateLimit(bucket: RateLimitBucket, key: string): Promise<void> {
   const { limit, windowMs } = RATE_LIMITS[bucket];
   const { db, clock, env } = deps();
-  const subject = createHmac("sha256", env.authSecret).update(`rate:${bucket}:${ip}`).digest("hex");
+  const subject = createHmac("sha256", env.authSecret).update(`rate:${bucket}:${key}`).digest("hex");
   const now = clock.now();
   const since = new Date(now.getTime() - windowMs);
   const where = { bucket, subject, createdAt: { gt: since } };
@@ -34,6 +43,7 @@ export async function assertWithinRateLimit(bucket: RateLimitBucket, request: Re
     throw new AppError("RATE_LIMITED", { headers: { "Retry-After": String(retryAfter) } });
   }
   await db.rateLimitHit.create({ data: { id: randomUUID(), bucket, subject, createdAt: now } });
-  // Old hits are useless: clear them now and then rather than on every request.
-  if (Math.random() < 0.01) await db.rateLimitHit.deleteMany({ where: { createdAt: { lt: since } } });
+  // Old hits are useless: clear them now and then rather than on every request (this bucket's
+  // only: the windows differ).
+  if (Math.random() < 0.01) await db.rateLimitHit.deleteMany({ where: { bucket, createdAt: { lt: since } } });
 }

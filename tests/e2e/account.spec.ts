@@ -17,6 +17,10 @@ test.describe("an applicant's account", () => {
     await expect(data).toContainText(applicant.nik);
     await expect(data).toContainText(applicant.fullName.toUpperCase());
     await expect(data).toContainText("Kementerian Keuangan");
+    // The wizard's labels, in the wizard's case.
+    for (const label of ["Nomor Pendaftaran", "Nama Lengkap", "Jenis Kelamin", "Tempat Lahir", "Tanggal Lahir", "Nomor HP"]) {
+      await expect(data.getByText(label, { exact: true })).toBeVisible();
+    }
     for (const name of ["Foto KTP Anda", "Swafoto Anda"]) {
       const image = page.getByRole("img", { name });
       await expect(image).toBeVisible();
@@ -32,6 +36,9 @@ test.describe("an applicant's account", () => {
     const { text } = await extractText(pdf, { mergePages: true });
     expect(text).toContain(applicant.nik);
     expect(text).toContain(applicant.fullName.toUpperCase());
+    // The card is a record of the account, not a key to recover the password with.
+    expect(text).toContain("bukti bahwa akun Anda sudah dibuat");
+    expect(text).not.toContain("Keduanya diperlukan");
 
     await expectNoAxeViolations(page);
     await page.setViewportSize({ width: 360, height: 740 });

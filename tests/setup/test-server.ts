@@ -21,15 +21,22 @@ export const TEST_AUTH_SECRET = "test-secret-for-card-tokens-0123456789abcdef";
 export type TestServer = { testDb: TestDatabase; prisma: PrismaClient; storageDir: string };
 
 /**
- * Sets the server up before the file's tests (its clock starting at `clock`, OPEN by default) and
- * removes it after them. The returned object is filled in by `beforeAll`.
+ * Sets the server up before the file's tests (its clock starting at `clock`, OPEN by default; more
+ * variables from `env`, called then) and removes it after them. The returned object is filled in by `beforeAll`.
  */
-export function useTestServer(options: { clock?: string } = {}): TestServer {
+export function useTestServer(options: { clock?: string; env?: () => Record<string, string> } = {}): TestServer {
   const server = {} as TestServer;
   beforeAll(async () => {
     const testDb = await createTestDatabase();
     const storageDir = fs.mkdtempSync(path.join(os.tmpdir(), "sscasn-storage-"));
-    const env = parseEnv({ DATABASE_URL: testDb.url, APP_CLOCK: options.clock ?? OPEN, STORAGE_DIR: storageDir, NEXTAUTH_SECRET: TEST_AUTH_SECRET });
+    const env = parseEnv({
+      DATABASE_URL: testDb.url,
+      APP_CLOCK: options.clock ?? OPEN,
+      STORAGE_DIR: storageDir,
+      NEXTAUTH_SECRET: TEST_AUTH_SECRET,
+      // More configuration, read when the server starts (e.g. the address of an SMTP server started first).
+      ...options.env?.(),
+    });
     setDepsForTest(buildDeps(env, { db: testDb.prisma }));
     Object.assign(server, { testDb, prisma: testDb.prisma, storageDir });
   });

@@ -1,14 +1,15 @@
 -- Retention (UU PDP No. 27/2022; SPEC "Added contract": Retention): the PostgreSQL twin of
 -- prisma/migrations/20261125000000_retention. `npm run data:retention` adds the accounts it deletes
--- to "RetainedAccountCount" (per period, agency and WIB day: no personal data) first, so the admin's
+-- to "RetainedAccountCount" (per period, agency, WIB day and hour: no personal data) first, so the admin's
 -- figures still add up afterwards.
 
 CREATE TABLE "RetainedAccountCount" (
     "periodId" TEXT NOT NULL,
     "agencyCode" TEXT NOT NULL,
     "day" TEXT NOT NULL,
+    "hour" INTEGER NOT NULL,
     "accounts" INTEGER NOT NULL,
-    CONSTRAINT "RetainedAccountCount_pkey" PRIMARY KEY ("periodId", "agencyCode", "day")
+    CONSTRAINT "RetainedAccountCount_pkey" PRIMARY KEY ("periodId", "agencyCode", "day", "hour")
 );
 
 -- Accounts are never updated (trigger "Account_immutable") and deleted only by the retention job:

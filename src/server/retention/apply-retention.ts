@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { formatIsoDate } from "@/domain/calendar";
-import { toWibCalendarDate } from "@/domain/registration/window";
+import { toWibCalendarDate, wibHour } from "@/domain/registration/window";
 import { deps } from "@/server/deps";
 import type { PhotoStorage } from "@/server/storage";
 
@@ -10,7 +10,7 @@ import type { PhotoStorage } from "@/server/storage";
  * `RETENTION_DAYS` after a selection period closes, its accounts, their credentials and photos are
  * deleted; so are the short-lived records that can point at a person (idempotency records, keyed
  * hashes of NIKs and addresses kept for throttling) made before that deadline. Before an account
- * goes it is added to `RetainedAccountCount` (period, agency, WIB day), so the admin's figures
+ * goes it is added to `RetainedAccountCount` (period, agency, WIB day and hour), so the admin's figures
  * still add up; refused requests (`RegistrationRefusal`) hold no personal data and stay.
  *
  * Safe on a schedule: a second run finds nothing to delete. Work is done in batches; for each,
@@ -155,10 +155,10 @@ async function purgePeriod(periodId: string, storage: PhotoStorage, batchSize: n
       // Counted from the rows as they are inside the transaction: if another run (a second
       // scheduler) got to some of them first, they are neither counted nor deleted twice.
       const present = await tx.account.findMany({ where: { id: { in: ids } }, select: { id: true, agencyCode: true, createdAt: true } });
-      for (const { agencyCode, day, accounts } of tallyByAgencyAndDay(present)) {
+      for (const { agencyCode, day, hour, accounts } of tallyByAgencyAndHour(present)) {
         await tx.retainedAccountCount.upsert({
-          where: { periodId_agencyCode_day: { periodId, agencyCode, day } },
-          create: { periodId, agencyCode, day, accounts },
+          where: { periodId_agencyCode_day_hour: { periodId, agencyCode, day, hour } },
+          create: { periodId, agencyCode, day, hour, accounts },
           update: { accounts: { increment: accounts } },
         });
       }
@@ -176,12 +176,13 @@ async function purgePeriod(periodId: string, storage: PhotoStorage, batchSize: n
   }
 }
 
-function tallyByAgencyAndDay(accounts: { agencyCode: string; createdAt: Date }[]): { agencyCode: string; day: string; accounts: number }[] {
-  const tallies = new Map<string, { agencyCode: string; day: string; accounts: number }>();
+function tallyByAgencyAndHour(accounts: { agencyCode: string; createdAt: Date }[]): { agencyCode: string; day: string; hour: number; accounts: number }[] {
+  const tallies = new Map<string, { agencyCode: string; day: string; hour: number; accounts: number }>();
   for (const account of accounts) {
     const day = formatIsoDate(toWibCalendarDate(account.createdAt));
-    const key = `${account.agencyCode}|${day}`;
-    const tally = tallies.get(key) ?? { agencyCode: account.agencyCode, day, accounts: 0 };
+    const hour = wibHour(account.createdAt);
+    const key = `${account.agencyCode}|${day}|${hour}`;
+    const tally = tallies.get(key) ?? { agencyCode: account.agencyCode, day, hour, accounts: 0 };
     tally.accounts += 1;
     tallies.set(key, tally);
   }

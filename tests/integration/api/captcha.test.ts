@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import * as captchaRoute from "@/app/api/captcha/route";
 import { isAppError } from "@/domain/errors";
-import { CAPTCHA_ALPHABET, CAPTCHA_LENGTH, CAPTCHA_TTL_MS, createCaptcha } from "@/server/captcha/create-captcha";
+import { CAPTCHA_ALPHABET, CAPTCHA_IMAGE, CAPTCHA_LENGTH, CAPTCHA_TTL_MS, createCaptcha } from "@/server/captcha/create-captcha";
 import { consumeCaptcha } from "@/server/captcha/verify-captcha";
 import { OPEN, useTestServer } from "../../setup/test-server";
 
@@ -33,7 +33,7 @@ describe("POST /api/captcha", () => {
     expect(body.id).toMatch(/^[0-9a-f-]{36}$/);
     expect(body.image).toMatch(/^data:image\/svg\+xml;base64,/);
     const svg = Buffer.from(body.image.split(",")[1]!, "base64").toString("utf8");
-    expect(svg).toMatch(/^<svg[^>]*width="150"[^>]*height="50"/);
+    expect(svg).toMatch(new RegExp(`^<svg[^>]*width="${CAPTCHA_IMAGE.width}"[^>]*height="${CAPTCHA_IMAGE.height}"`));
 
     const row = await env.prisma.captcha.findUniqueOrThrow({ where: { id: body.id } });
     expect(row.answer).toHaveLength(CAPTCHA_LENGTH);
