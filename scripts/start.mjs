@@ -4,39 +4,21 @@
  * the database, build, and serve on $PORT (default 3000).
  *   --no-build   serve the existing build (the test runner builds once and starts several servers)
  *   --dev        `next dev` instead of a production build
- * With APP_ENV unset (local), a session secret and an admin password are generated once and kept
- * in data/local-secrets.json, so no file has to be copied by hand. APP_ENV=production generates
- * nothing: missing secrets stop the start.
+ * With APP_ENV unset (local), a session secret, an admin password and the photo encryption key are
+ * generated once and kept in data/local-secrets.json (scripts/lib/local-secrets.mjs), so no file has
+ * to be copied by hand. APP_ENV=production generates nothing: missing secrets stop the start.
  */
 import { spawn, spawnSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { applyLocalSecrets } from "./lib/local-secrets.mjs";
 
 const args = new Set(process.argv.slice(2));
 const root = path.resolve(import.meta.dirname, "..");
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 const bin = (name) => path.join(root, "node_modules", ".bin", name);
 
-if ((env.APP_ENV || "local") === "local") {
-  const file = path.join(root, "data", "local-secrets.json");
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  let secrets = {};
-  if (fs.existsSync(file)) secrets = JSON.parse(fs.readFileSync(file, "utf8"));
-  if (!secrets.NEXTAUTH_SECRET || !secrets.ADMIN_PASSWORD) {
-    secrets = {
-      NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
-      ADMIN_PASSWORD: randomBytes(12).toString("base64url"),
-      ...secrets,
-    };
-    fs.writeFileSync(file, JSON.stringify(secrets, null, 2) + "\n", { mode: 0o600 });
-    console.log(`start: generated a local session secret and admin password in ${path.relative(root, file)}`);
-  }
-  env.NEXTAUTH_SECRET ||= secrets.NEXTAUTH_SECRET;
-  env.ADMIN_USERNAME ||= "admin";
-  env.ADMIN_PASSWORD ||= secrets.ADMIN_PASSWORD;
-  env.NEXTAUTH_URL ||= `http://localhost:${env.PORT || 3000}`;
-}
+applyLocalSecrets(env);
 
 function run(command, commandArgs) {
   const result = spawnSync(command, commandArgs, { cwd: root, env, stdio: "inherit" });

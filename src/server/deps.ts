@@ -8,13 +8,15 @@ import { env as configuredEnv, type Env } from "@/server/env";
 import { createDatabasePopulationRegistry, type PopulationRegistry } from "@/server/registry/population-registry";
 import { createMailer, type Mailer } from "@/server/mail/mailer";
 import { DatabasePhotoStorage } from "@/server/photos/database-photo-storage";
+import { EncryptedPhotoStorage } from "@/server/photos/encrypted-photo-storage";
+import { createPhotoKeyring } from "@/server/photos/photo-encryption";
 import { LocalDirectoryPhotoStorage, type PhotoStorage } from "@/server/storage";
 
 /**
  * The one place that decides which adapter stands behind each port (STYLE.md "Ports are chosen,
  * not hard-wired"). Operations ask `deps()` for what they need, never build it themselves; the
  * choice follows the validated environment (`POPULATION_REGISTRY`, `PHOTO_STORAGE`,
- * `DATABASE_URL`, `APP_CLOCK`, `STORAGE_DIR`, `SMTP_URL`).
+ * `DATABASE_URL`, `APP_CLOCK`, `STORAGE_DIR`, `PHOTO_ENCRYPTION_KEY(S)`, `SMTP_URL`).
  *
  * Tests build their own set with `buildDeps(parseEnv({...}), { db })` and install it with
  * `setDepsForTest`, or swap one port for a call with `withDeps` (a failing storage, another clock,
@@ -53,7 +55,13 @@ function choosePopulationRegistry(env: Env, db: PrismaClient): PopulationRegistr
   }
 }
 
+/** The adapter PHOTO_STORAGE names, inside the encryption every adapter gets (photos are never stored plain). */
 function choosePhotoStorage(env: Env, db: PrismaClient): PhotoStorage {
+  const keyring = createPhotoKeyring(env.photoEncryptionKey, env.PHOTO_ENCRYPTION_KEYS);
+  return new EncryptedPhotoStorage(chooseStorageAdapter(env, db), keyring);
+}
+
+function chooseStorageAdapter(env: Env, db: PrismaClient): PhotoStorage {
   switch (env.PHOTO_STORAGE) {
     case "directory":
       return new LocalDirectoryPhotoStorage(path.resolve(env.STORAGE_DIR));

@@ -2,6 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { databaseEngine, DATABASE_URL_MESSAGE } from "@/server/database-url";
+import { decodePhotoKey, generatePhotoKey, isWeakPhotoKey } from "@/server/photos/photo-encryption";
 
 /**
  * Every environment variable the server reads, validated once (STYLE.md). `APP_ENV=production`
@@ -12,6 +13,12 @@ export const DEFAULT_LOCAL_CLOCK = "2023-09-20T08:00:00+07:00";
 
 const emptyAsUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(emptyAsUndefined, schema.optional());
+
+const PHOTO_KEY_MESSAGE = "must be 32 random bytes in base64 (e.g. the output of: openssl rand -base64 32)";
+const photoKey = z
+  .string()
+  .refine((text) => decodePhotoKey(text) !== null, PHOTO_KEY_MESSAGE)
+  .refine((text) => !isWeakPhotoKey(decodePhotoKey(text) ?? Buffer.alloc(32, 1)), "looks like a placeholder, not a random key");
 
 const isoInstant = z.iso.datetime({ offset: true, message: "must be an ISO-8601 instant with an offset, e.g. 2023-09-20T08:00:00+07:00" });
 
@@ -28,6 +35,15 @@ const schema = z
     /** Where photos are kept: files under STORAGE_DIR, or a table of the database (several instances); see src/server/deps.ts. */
     PHOTO_STORAGE: optional(z.enum(["directory", "database"])).default("directory"),
     NEXTAUTH_SECRET: optional(z.string().min(32, "must be at least 32 characters")),
+    /** AES-256-GCM key for the photos at rest (src/server/photos/photo-encryption.ts): 32 bytes, base64. */
+    PHOTO_ENCRYPTION_KEY: optional(photoKey),
+    /** Earlier keys, comma-separated, still read until `npm run photos:reencrypt` has moved every photo to the current one. */
+    PHOTO_ENCRYPTION_KEYS: optional(
+      z
+        .string()
+        .transform((text) => text.split(",").map((key) => key.trim()).filter(Boolean))
+        .pipe(z.array(photoKey)),
+    ).default([]),
     NEXTAUTH_URL: optional(z.url()),
     ADMIN_USERNAME: optional(z.string().regex(/^[a-z0-9._-]{3,32}$/, "3–32 of a-z 0-9 . _ -")),
     ADMIN_PASSWORD: optional(z.string().min(12, "must be at least 12 characters")),
@@ -42,6 +58,7 @@ const schema = z
     if (env.APP_ENV !== "production") return;
     if (!env.NEXTAUTH_SECRET) ctx.addIssue({ code: "custom", path: ["NEXTAUTH_SECRET"], message: "is required in production" });
     if (!env.NEXTAUTH_URL) ctx.addIssue({ code: "custom", path: ["NEXTAUTH_URL"], message: "is required in production" });
+    if (!env.PHOTO_ENCRYPTION_KEY) ctx.addIssue({ code: "custom", path: ["PHOTO_ENCRYPTION_KEY"], message: "is required in production" });
     if (env.APP_CLOCK && env.APP_CLOCK !== "real") {
       ctx.addIssue({ code: "custom", path: ["APP_CLOCK"], message: "a simulated clock is not allowed in production" });
     }
@@ -51,6 +68,8 @@ export type Env = z.infer<typeof schema> & {
   /** The instant the clock starts at, or null for the real clock. */
   clockStart: string | null;
   authSecret: string;
+  /** The key new photos are sealed with (PHOTO_ENCRYPTION_KEY, base64). */
+  photoEncryptionKey: string;
 };
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
@@ -64,7 +83,10 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   // Locally, a missing secret is generated per process (sessions then end on restart);
   // scripts/start.mjs persists one under data/ so that they survive.
   const authSecret = env.NEXTAUTH_SECRET ?? randomBytes(32).toString("base64url");
-  return { ...env, clockStart, authSecret };
+  // The same for the photo key, but a photo stored under a per-process key cannot be read after a
+  // restart: scripts/start.mjs always passes the one it keeps in data/local-secrets.json.
+  const photoEncryptionKey = env.PHOTO_ENCRYPTION_KEY ?? generatePhotoKey();
+  return { ...env, clockStart, authSecret, photoEncryptionKey };
 }
 
 let cached: Env | undefined;

@@ -1,6 +1,7 @@
 import "server-only";
-import { randomBytes } from "node:crypto";
-import fs from "node:fs/promises";
+import { randomBytes, randomUUID } from "node:crypto";
+import type { Dirent } from "node:fs";
+import fs, { type FileHandle } from "node:fs/promises";
 import path from "node:path";
 import type { Prisma } from "@/generated/prisma/client";
 
@@ -10,7 +11,8 @@ import type { Prisma } from "@/generated/prisma/client";
  * the embedded default is a local directory (`PHOTO_STORAGE=directory`, under `STORAGE_DIR`). With
  * several instances, `PHOTO_STORAGE=database` keeps them in the database (SPEC "Running at national
  * scale"); an object store would be another adapter of the same operations. `src/server/deps.ts`
- * chooses.
+ * chooses, and wraps the chosen one in `EncryptedPhotoStorage` (src/server/photos/), so every
+ * adapter stores only ciphertext.
  */
 export interface PhotoStorage {
   /** Stores the bytes under the key, replacing nothing half-written: readers see all or nothing. */
@@ -27,7 +29,24 @@ export interface PhotoStorage {
    * leave this out; the caller then put()s before the transaction and delete()s if it fails.
    */
   putInTransaction?(client: Prisma.TransactionClient, photos: readonly AccountPhoto[]): Prisma.PrismaPromise<unknown>[];
+  /**
+   * Replaces the bytes of a photo that is stored (re-encryption under a new key); false, and
+   * nothing written, when nothing is stored under the key.
+   */
+  replace?(key: string, bytes: Uint8Array): Promise<boolean>;
+  /**
+   * Only for a storage where a crash can leave something behind (a directory: a photo stored just
+   * before the account's transaction, a half-written temporary file): every stored item, for the
+   * orphan sweep (src/server/photos/sweep-orphan-photos.ts). A storage inside the database leaves
+   * this out: its photos exist only with their account.
+   */
+  listItems?(): AsyncIterable<StoredItem>;
+  /** Removes an item `listItems` gave (a photo or a temporary file); a missing one is not an error. */
+  removeItem?(name: string): Promise<void>;
 }
+
+/** What `listItems` finds: its name under the storage, the photo's key (null for a temporary file), its age. */
+export type StoredItem = { name: string; key: string | null; modifiedAt: Date };
 
 /** A photo stored with its account (`putInTransaction`). */
 export type AccountPhoto = { key: string; accountId: string; kind: "KTP" | "SELFIE"; bytes: Uint8Array };
@@ -38,6 +57,36 @@ export const MAX_KEY_LENGTH = 200;
 
 export function isValidStorageKey(key: string): boolean {
   return key.length <= MAX_KEY_LENGTH && KEY_PATTERN.test(key) && !key.split("/").includes("..");
+}
+
+/** The keys the server gives photos (src/server/registration/create-account.ts): `ktp/<uuid>.jpg`, `selfie/<uuid>.jpg`. */
+const SERVER_KEY_PATTERN = /^(?:ktp|selfie)\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.jpg$/;
+
+export function newPhotoKey(kind: "ktp" | "selfie"): string {
+  return `${kind}/${randomUUID()}.jpg`;
+}
+
+/** A key the server made (never a file someone else put in the folder). */
+export function isServerPhotoKey(key: string): boolean {
+  return SERVER_KEY_PATTERN.test(key);
+}
+
+const TEMP_SUFFIX = ".tmp";
+/** A temporary file of put(): the key, a random suffix, ".tmp". */
+const TEMP_PATTERN = /^[a-z0-9_-]+(?:\/[a-z0-9_-]+)*\.[a-z0-9]{1,5}\.[0-9a-f]{12}\.tmp$/i;
+
+/** Makes a rename in `dir` durable (on filesystems that cannot sync a folder, nothing to do). */
+async function syncDirectory(dir: string): Promise<void> {
+  let handle: FileHandle | undefined;
+  try {
+    handle = await fs.open(dir, "r");
+    await handle.sync();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== "EISDIR" && code !== "EINVAL" && code !== "EPERM") throw error;
+  } finally {
+    await handle?.close();
+  }
 }
 
 export class LocalDirectoryPhotoStorage implements PhotoStorage {
@@ -55,18 +104,81 @@ export class LocalDirectoryPhotoStorage implements PhotoStorage {
     return file;
   }
 
+  /**
+   * The root folder, made private (0700) the first time: photos of identity documents are for the
+   * server's user alone. A root that exists already with wider rights is tightened.
+   */
+  private ensureRoot(): Promise<void> {
+    this.rootReady ??= (async () => {
+      await fs.mkdir(this.root, { recursive: true, mode: 0o700 });
+      const { mode } = await fs.stat(this.root);
+      if ((mode & 0o077) !== 0) await fs.chmod(this.root, 0o700);
+    })();
+    return this.rootReady;
+  }
+  private rootReady: Promise<void> | undefined;
+
   async put(key: string, bytes: Uint8Array): Promise<void> {
     const file = this.fileFor(key);
-    await fs.mkdir(path.dirname(file), { recursive: true });
-    // Written beside the target and renamed: a crash never leaves a truncated photo under the key.
-    const temp = `${file}.${randomBytes(6).toString("hex")}.tmp`;
+    await this.ensureRoot();
+    await fs.mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
+    // Written beside the target, flushed to disk, then renamed: a crash never leaves a truncated
+    // photo under the key (a leftover .tmp is removed by the orphan sweep), and once put() returns
+    // the photo survives a power cut as well as a killed process.
+    const temp = `${file}.${randomBytes(6).toString("hex")}${TEMP_SUFFIX}`;
     try {
-      await fs.writeFile(temp, bytes, { flag: "wx", mode: 0o600 });
+      const handle = await fs.open(temp, "wx", 0o600);
+      try {
+        await handle.writeFile(bytes);
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
       await fs.rename(temp, file);
     } catch (error) {
       await fs.rm(temp, { force: true });
       throw error;
     }
+    await syncDirectory(path.dirname(file));
+  }
+
+  async replace(key: string, bytes: Uint8Array): Promise<boolean> {
+    try {
+      await fs.access(this.fileFor(key));
+    } catch {
+      return false;
+    }
+    await this.put(key, bytes);
+    return true;
+  }
+
+  /** Every photo and temporary file under the root (anything else, e.g. a stray file, is not listed). */
+  async *listItems(): AsyncIterable<StoredItem> {
+    let entries: Dirent[];
+    try {
+      entries = await fs.readdir(this.root, { recursive: true, withFileTypes: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") return;
+      throw error;
+    }
+    for (const entry of entries) {
+      if (!entry.isFile()) continue;
+      const name = path.relative(this.root, path.join(entry.parentPath, entry.name)).split(path.sep).join("/");
+      const key = isValidStorageKey(name) ? name : null;
+      if (key === null && !TEMP_PATTERN.test(name)) continue;
+      try {
+        const { mtime } = await fs.stat(path.join(this.root, name));
+        yield { name, key, modifiedAt: mtime };
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error; // gone meanwhile
+      }
+    }
+  }
+
+  async removeItem(name: string): Promise<void> {
+    const file = TEMP_PATTERN.test(name) ? path.resolve(this.root, name) : this.fileFor(name);
+    if (!file.startsWith(this.root + path.sep)) throw new Error("Invalid storage key");
+    await fs.rm(file, { force: true });
   }
 
   async get(key: string): Promise<Buffer | null> {

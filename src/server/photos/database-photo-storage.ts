@@ -7,7 +7,7 @@ import type { AccountPhoto, PhotoStorage } from "@/server/storage";
  * the same database serves them (SPEC "Running at national scale"). A photo is only ever stored
  * together with its account, inside the account's transaction (`putInTransaction`): a crash can
  * leave neither an orphan photo nor an account without its photos. Rows go with their account
- * (ON DELETE CASCADE).
+ * (ON DELETE CASCADE). No crash leaves an orphan here, so it offers nothing to sweep (`listItems`).
  */
 export class DatabasePhotoStorage implements PhotoStorage {
   constructor(private readonly prisma: PrismaClient) {}
@@ -20,6 +20,12 @@ export class DatabasePhotoStorage implements PhotoStorage {
   async get(key: string): Promise<Buffer | null> {
     const row = await this.prisma.storedPhoto.findUnique({ where: { key }, select: { bytes: true } });
     return row ? Buffer.from(row.bytes) : null;
+  }
+
+  /** Re-encryption: the row's bytes change, the photo it holds does not. */
+  async replace(key: string, bytes: Uint8Array): Promise<boolean> {
+    const { count } = await this.prisma.storedPhoto.updateMany({ where: { key }, data: { bytes: new Uint8Array(bytes) } });
+    return count > 0;
   }
 
   async delete(key: string): Promise<void> {

@@ -7,7 +7,7 @@ import type { IdentityValues } from "@/schemas/identity";
 import { deps } from "@/server/deps";
 import { assertIdentityNotRegistered } from "@/server/registration/check-identity";
 import { generateRegistrationNumber } from "@/server/registration/registration-number";
-import type { AccountPhoto, PhotoStorage } from "@/server/storage";
+import { newPhotoKey, type AccountPhoto, type PhotoStorage } from "@/server/storage";
 
 export type NewAccount = {
   identity: IdentityValues;
@@ -40,8 +40,8 @@ const REGISTRATION_NUMBER_ATTEMPTS = 5;
 export async function createAccount(input: NewAccount): Promise<CreatedAccount> {
   const storage = deps().photoStorage;
   const id = randomUUID();
-  const ktpPhotoKey = `ktp/${randomUUID()}.jpg`;
-  const selfieKey = `selfie/${randomUUID()}.jpg`;
+  const ktpPhotoKey = newPhotoKey("ktp");
+  const selfieKey = newPhotoKey("selfie");
   const putInTransaction = storage.putInTransaction?.bind(storage);
   if (putInTransaction) {
     const photos: AccountPhoto[] = [

@@ -137,7 +137,8 @@ describe("GET /api/registrations/{number}/photos/{kind}", () => {
     expect(response.headers.get("content-type")).toBe("image/jpeg");
     const bytes = Buffer.from(await response.arrayBuffer());
     const account = await env.prisma.account.findUniqueOrThrow({ where: { registrationNumber: siti.registrationNumber } });
-    expect(bytes).toEqual(fs.readFileSync(path.join(env.storageDir, account.selfieKey)));
+    expect(bytes).toEqual(await deps().photoStorage.get(account.selfieKey));
+    expect(bytes).not.toEqual(fs.readFileSync(path.join(env.storageDir, account.selfieKey))); // encrypted at rest
     expect((await sharp(bytes).metadata()).format).toBe("jpeg");
   });
 });
@@ -202,7 +203,7 @@ describe("signed-in access (no token)", () => {
       expect((await other.json()).error.code).toBe("FORBIDDEN");
     }
     const ktp = Buffer.from(await (await get("ktp", budi.registrationNumber)).arrayBuffer());
-    expect(ktp).toEqual(fs.readFileSync(path.join(env.storageDir, budiAccount.ktpPhotoKey)));
+    expect(ktp).toEqual(await deps().photoStorage.get(budiAccount.ktpPhotoKey));
   });
 
   it("lets an admin see any applicant's data, and writes each view to the audit log", async () => {

@@ -4,6 +4,7 @@ import type { NextAuthOptions } from "next-auth";
 import { authOptions } from "@/server/auth/auth-options";
 import * as authorize from "@/server/auth/authorize";
 import { withDeps } from "@/server/deps";
+import { generatePhotoKey } from "@/server/photos/photo-encryption";
 import { parseEnv } from "@/server/env";
 import { useTestServer } from "../../setup/test-server";
 
@@ -57,7 +58,12 @@ describe("sessions", () => {
 
 describe("session cookies in production", () => {
   it("are marked Secure (next-auth then uses the __Secure- cookie names)", () => {
-    const env = parseEnv({ APP_ENV: "production", NEXTAUTH_SECRET: "p".repeat(32), NEXTAUTH_URL: "https://sscasn.example.go.id" });
+    const env = parseEnv({
+      APP_ENV: "production",
+      NEXTAUTH_SECRET: "p".repeat(32),
+      NEXTAUTH_URL: "https://sscasn.example.go.id",
+      PHOTO_ENCRYPTION_KEY: generatePhotoKey(),
+    });
     const production = withDeps({ env }, () => authOptions());
     expect(production.useSecureCookies).toBe(true);
     expect(production.secret).toBe("p".repeat(32));

@@ -5,6 +5,7 @@ import { describe, expect, it, vi } from "vitest";
 import { verify } from "@node-rs/argon2";
 import * as submitRoute from "@/app/api/registrations/route";
 import { MAX_UPLOAD_BYTES } from "@/schemas/documents";
+import { deps } from "@/server/deps";
 import { makeJpeg, makeJpegWithExif, makePdfBytes, makePixelBombPng, makeTruncatedJpeg } from "../../fixtures/photos";
 import { BUDI, PASSWORD_STEP, SITI, registrationForm, solveCaptcha, storedFiles, submissionRequest, submit } from "../../setup/registration-harness";
 import { at, useTestServer } from "../../setup/test-server";
@@ -62,9 +63,11 @@ describe("POST /api/registrations: the happy path", () => {
     expect(storedFiles(env.storageDir).sort()).toEqual([account.ktpPhotoKey, account.selfieKey].sort());
     expect(account.ktpPhotoKey).toMatch(/^ktp\/[0-9a-f-]{36}\.jpg$/);
     expect(account.selfieKey).toMatch(/^selfie\/[0-9a-f-]{36}\.jpg$/);
-    const ktp = await sharp(path.join(env.storageDir, account.ktpPhotoKey)).metadata();
+    // Stored encrypted (issue 9, item 6): read through the storage port, which decrypts.
+    expect(fs.readFileSync(path.join(env.storageDir, account.ktpPhotoKey)).subarray(0, 4).toString("latin1")).toBe("SSPE");
+    const ktp = await sharp((await deps().photoStorage.get(account.ktpPhotoKey))!).metadata();
     expect(ktp).toMatchObject({ format: "jpeg", width: 856, height: 540 });
-    const selfieBytes = fs.readFileSync(path.join(env.storageDir, account.selfieKey));
+    const selfieBytes = (await deps().photoStorage.get(account.selfieKey))!;
     const selfie = await sharp(selfieBytes).metadata();
     expect(selfie).toMatchObject({ format: "jpeg", width: 600, height: 800 });
     expect(selfie.exif).toBeUndefined();

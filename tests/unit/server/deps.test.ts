@@ -4,6 +4,9 @@ import type { PrismaClient } from "@/generated/prisma/client";
 import { createClock } from "@/server/clock";
 import { buildDeps, deps, setDepsForTest, withDeps } from "@/server/deps";
 import { parseEnv } from "@/server/env";
+import { DatabasePhotoStorage } from "@/server/photos/database-photo-storage";
+import { EncryptedPhotoStorage } from "@/server/photos/encrypted-photo-storage";
+import { photoKeyId } from "@/server/photos/photo-encryption";
 import { LocalDirectoryPhotoStorage } from "@/server/storage";
 
 /** A stand-in database that answers only what the registry asks; no SQLite is opened here. */
@@ -24,13 +27,26 @@ describe("ports chosen by configuration", () => {
     const built = buildDeps(env, { db });
     expect(built.env).toBe(env);
     expect(built.db).toBe(db);
-    expect(built.photoStorage).toBeInstanceOf(LocalDirectoryPhotoStorage);
-    expect((built.photoStorage as LocalDirectoryPhotoStorage).root).toBe(path.resolve("./tmp-photos"));
+    // Photos are stored encrypted whatever the adapter (issue 9, item 6).
+    expect(built.photoStorage).toBeInstanceOf(EncryptedPhotoStorage);
+    const encrypted = built.photoStorage as EncryptedPhotoStorage;
+    expect(encrypted.inner).toBeInstanceOf(LocalDirectoryPhotoStorage);
+    expect((encrypted.inner as LocalDirectoryPhotoStorage).root).toBe(path.resolve("./tmp-photos"));
+    expect(encrypted.keyring.current.id).toBe(photoKeyId(Buffer.from(env.photoEncryptionKey, "base64")));
     // The registry reads the database the set was built with.
     expect(await built.populationRegistry.findByNik("3273011205980001")).toMatchObject({ fullName: "BUDI SANTOSO" });
     expect(await built.populationRegistry.findByNik("3273011205980002")).toBeNull();
     expect(built.clock.simulated).toBe(true);
     expect(built.clock.now().getTime() - Date.parse("2023-09-25T10:00:00+07:00")).toBeLessThan(60_000);
+  });
+
+  it("wraps the database adapter in the same encryption, keeping its in-transaction writes", () => {
+    const built = buildDeps(parseEnv({ DATABASE_URL: "file:/nonexistent/never-opened.db", PHOTO_STORAGE: "database" }), { db: fakeDb() });
+    const encrypted = built.photoStorage as EncryptedPhotoStorage;
+    expect(encrypted).toBeInstanceOf(EncryptedPhotoStorage);
+    expect(encrypted.inner).toBeInstanceOf(DatabasePhotoStorage);
+    expect(typeof encrypted.putInTransaction).toBe("function");
+    expect(encrypted.listItems).toBeUndefined(); // nothing to sweep: no orphan by construction
   });
 
   it("takes the ports it is given as they are", () => {

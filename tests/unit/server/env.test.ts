@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_LOCAL_CLOCK, parseEnv } from "@/server/env";
 
@@ -44,8 +45,26 @@ describe("environment", () => {
     expect(() => parseEnv({ APP_ENV: "production" })).toThrow(/NEXTAUTH_SECRET: is required in production[\s\S]*NEXTAUTH_URL: is required in production/);
   });
 
-  it("refuses a simulated clock in production and uses the real clock there", () => {
+  it("refuses a production start without PHOTO_ENCRYPTION_KEY, and a key that is not 32 random bytes in base64", () => {
     const secrets = { APP_ENV: "production", NEXTAUTH_SECRET: "x".repeat(32), NEXTAUTH_URL: "https://sscasn.example.go.id" };
+    expect(() => parseEnv(secrets)).toThrow(/PHOTO_ENCRYPTION_KEY: is required in production/);
+    const key = randomBytes(32).toString("base64");
+    expect(parseEnv({ ...secrets, PHOTO_ENCRYPTION_KEY: key }).photoEncryptionKey).toBe(key);
+    for (const bad of ["secret", randomBytes(16).toString("base64"), Buffer.alloc(32).toString("base64"), "A".repeat(43) + "="]) {
+      expect(() => parseEnv({ PHOTO_ENCRYPTION_KEY: bad }), bad).toThrow(/PHOTO_ENCRYPTION_KEY: (must be 32 random bytes|looks like a placeholder)/);
+    }
+    expect(() => parseEnv({ PHOTO_ENCRYPTION_KEY: key, PHOTO_ENCRYPTION_KEYS: `${randomBytes(32).toString("base64")}, nope` })).toThrow(/PHOTO_ENCRYPTION_KEYS/);
+  });
+
+  it("locally without PHOTO_ENCRYPTION_KEY, makes one for the process (npm start passes the one it keeps); old keys are a list", () => {
+    expect(Buffer.from(parseEnv({}).photoEncryptionKey, "base64")).toHaveLength(32);
+    const [a, b] = [randomBytes(32).toString("base64"), randomBytes(32).toString("base64url")];
+    expect(parseEnv({ PHOTO_ENCRYPTION_KEYS: ` ${a} ,${b},` }).PHOTO_ENCRYPTION_KEYS).toEqual([a, b]);
+    expect(parseEnv({}).PHOTO_ENCRYPTION_KEYS).toEqual([]);
+  });
+
+  it("refuses a simulated clock in production and uses the real clock there", () => {
+    const secrets = { APP_ENV: "production", NEXTAUTH_SECRET: "x".repeat(32), NEXTAUTH_URL: "https://sscasn.example.go.id", PHOTO_ENCRYPTION_KEY: randomBytes(32).toString("base64") };
     expect(() => parseEnv({ ...secrets, APP_CLOCK: "2023-09-20T00:00:00+07:00" })).toThrow(/APP_CLOCK: a simulated clock is not allowed in production/);
     const env = parseEnv(secrets);
     expect(env.clockStart).toBeNull();

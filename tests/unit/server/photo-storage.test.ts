@@ -43,4 +43,22 @@ describe("LocalDirectoryPhotoStorage", () => {
     }
     expect(fs.readFileSync(path.join(root, "secret.jpg"), "utf8")).toBe("do not read");
   });
+
+  it("keeps photos for the server's user alone: folders 0700 (a wider root is tightened), files 0600", async () => {
+    fs.chmodSync(root, 0o755);
+    const storage = new LocalDirectoryPhotoStorage(path.join(root, "storage"));
+    await storage.put("ktp/0b6c4c1e-7a58-4a53-9a1e-3f0cd7a5c001.jpg", Buffer.from([1, 2, 3]));
+    await storage.put("selfie/0b6c4c1e-7a58-4a53-9a1e-3f0cd7a5c001.jpg", Buffer.from([1, 2, 3]));
+    const mode = (file: string) => fs.statSync(path.join(root, "storage", file)).mode & 0o777;
+    expect(mode(".")).toBe(0o700);
+    expect(mode("ktp")).toBe(0o700);
+    expect(mode("selfie")).toBe(0o700);
+    expect(mode("ktp/0b6c4c1e-7a58-4a53-9a1e-3f0cd7a5c001.jpg")).toBe(0o600);
+
+    const existing = path.join(root, "existing");
+    fs.mkdirSync(existing, { mode: 0o755 });
+    fs.chmodSync(existing, 0o755);
+    await new LocalDirectoryPhotoStorage(existing).put("ktp/a.jpg", Buffer.from([1]));
+    expect(fs.statSync(existing).mode & 0o777).toBe(0o700);
+  });
 });
