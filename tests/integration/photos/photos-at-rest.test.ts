@@ -1,8 +1,9 @@
 /**
- * Issue 9, item 6: photos encrypted at rest, with keys that rotate. A registration against the
- * directory storage, then what is on disk, what the photo routes serve, what they refuse, and how
- * `npm run photos:reencrypt` moves photos to a new key. Before the fix the files were plain JPEGs
- * in 0755 folders.
+ * Issue 9, item 6: photos encrypted at rest, with keys that rotate, and item 7: the orphan sweep.
+ * A registration against the directory storage, then what is on disk, what the photo routes serve,
+ * what they refuse, how `npm run photos:reencrypt` moves photos to a new key and what
+ * `npm run photos:sweep` removes. Before the fix the files were plain JPEGs (0644 in 0755 folders)
+ * and nothing removed an orphan.
  */
 import { execFile } from "node:child_process";
 import fs from "node:fs";
@@ -16,8 +17,9 @@ import { parseEnv } from "@/server/env";
 import { EncryptedPhotoStorage } from "@/server/photos/encrypted-photo-storage";
 import { createPhotoKeyring, decryptPhoto, generatePhotoKey, photoBlobKeyId } from "@/server/photos/photo-encryption";
 import { reencryptPhotos } from "@/server/photos/reencrypt-photos";
+import { sweepOrphanPhotos } from "@/server/photos/sweep-orphan-photos";
 import { LocalDirectoryPhotoStorage } from "@/server/storage";
-import { BUDI, PASSWORD_STEP, registrationForm, solveCaptcha, submit } from "../../setup/registration-harness";
+import { BUDI, PASSWORD_STEP, registrationForm, solveCaptcha, storedFiles, submit } from "../../setup/registration-harness";
 import { OPEN, TEST_AUTH_SECRET, useTestServer } from "../../setup/test-server";
 
 // The routes are opened as an admin would (the card token's transport is item 9's business).
@@ -159,6 +161,55 @@ describe("photos at rest (directory storage)", () => {
     // The server runs on the third key from here on.
     await withDeps(rotated(third), async () => expect((await getPhoto("ktp")).status).toBe(200));
   }, 60_000);
+});
+
+describe("the orphan sweep (directory storage)", () => {
+  const uuid = (n: number) => `0b6c4c1e-7a58-4a53-9a1e-${String(n).padStart(12, "0")}`;
+  const TEN_MINUTES_AGO = new Date(Date.now() - 10 * 60 * 1000);
+
+  function leave(name: string, aged: boolean) {
+    fs.writeFileSync(file(name), aged ? "sealed bytes" : "");
+    if (aged) fs.utimesSync(file(name), TEN_MINUTES_AGO, TEN_MINUTES_AGO);
+  }
+
+  it("removes old photos no account references and old temporary files; keeps young ones, referenced ones and foreign files", async () => {
+    // What a killed process leaves: photos stored before the account's transaction, and temp files.
+    leave(`ktp/${uuid(1)}.jpg`, true);
+    leave(`selfie/${uuid(1)}.jpg`, true);
+    leave(`ktp/${uuid(2)}.jpg.0123456789ab.tmp`, true);
+    leave(`selfie/${uuid(3)}.jpg`, false); // maybe a registration in flight
+    leave(`selfie/${uuid(4)}.jpg.abcdefabcdef.tmp`, false);
+    fs.writeFileSync(path.join(server.storageDir, "NOTES.txt"), "an operator's file");
+    for (const key of [keys.ktp, keys.selfie]) fs.utimesSync(file(key), TEN_MINUTES_AGO, TEN_MINUTES_AGO);
+
+    const dry = await sweepOrphanPhotos({ dryRun: true });
+    expect(dry).toMatchObject({ storage: "directory", orphansRemoved: 2, temporaryRemoved: 1 });
+    expect(storedFiles(server.storageDir)).toHaveLength(8);
+
+    const report = await sweepOrphanPhotos();
+    expect(report).toEqual({ storage: "directory", dryRun: false, photos: 5, temporaryFiles: 2, orphansRemoved: 2, temporaryRemoved: 1, tooYoung: 2 });
+    expect(storedFiles(server.storageDir)).toEqual(
+      [keys.ktp, keys.selfie, `selfie/${uuid(3)}.jpg`, `selfie/${uuid(4)}.jpg.abcdefabcdef.tmp`, "NOTES.txt"].sort(),
+    );
+    // The account still has both photos, and they open.
+    const ktp = await withDeps(rotated(currentKey), () => deps().photoStorage.get(keys.ktp));
+    expect(ktp?.subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]));
+  });
+
+  it("runs as npm run photos:sweep (what npm start runs first), with a minimum age", async () => {
+    const result = await npmScript("photos:sweep", ["--min-age-minutes", "0"], { PHOTO_ENCRYPTION_KEY: generatePhotoKey() });
+    expect(result).toMatchObject({ code: 0, stderr: "" });
+    expect(result.stdout).toContain("removed 1 orphan photos and 1 temporary files; 0 too recent to judge");
+    expect(storedFiles(server.storageDir)).toEqual([keys.ktp, keys.selfie, "NOTES.txt"].sort());
+    expect((await npmScript("photos:sweep", ["--min-age-minutes"], {})).code).toBe(2);
+  }, 60_000);
+
+  it("has nothing to sweep in the database storage, and says so", async () => {
+    const databaseDeps = buildDeps(parseEnv({ DATABASE_URL: server.testDb.url, PHOTO_STORAGE: "database" }), { db: server.prisma });
+    const report = await withDeps(databaseDeps, () => sweepOrphanPhotos({ minAgeMs: 0 }));
+    expect(report).toMatchObject({ storage: "none", orphansRemoved: 0, temporaryRemoved: 0 });
+    expect(storedFiles(server.storageDir)).toContain(keys.ktp);
+  });
 });
 
 describe("a production start", () => {

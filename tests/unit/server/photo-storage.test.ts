@@ -61,4 +61,21 @@ describe("LocalDirectoryPhotoStorage", () => {
     await new LocalDirectoryPhotoStorage(existing).put("ktp/a.jpg", Buffer.from([1]));
     expect(fs.statSync(existing).mode & 0o777).toBe(0o700);
   });
+
+  it("lists its photos and leftover temporary files for the orphan sweep, and nothing else", async () => {
+    const storage = new LocalDirectoryPhotoStorage(root);
+    await storage.put("ktp/0b6c4c1e-7a58-4a53-9a1e-3f0cd7a5c001.jpg", Buffer.from([1]));
+    fs.writeFileSync(path.join(root, "ktp", "0b6c4c1e-7a58-4a53-9a1e-3f0cd7a5c002.jpg.0123456789ab.tmp"), "");
+    fs.writeFileSync(path.join(root, "README"), "not ours");
+    const items = [];
+    for await (const item of storage.listItems()) items.push(item);
+    expect(items.map(({ name, key }) => ({ name, key })).sort((a, b) => a.name.localeCompare(b.name))).toEqual([
+      { name: "ktp/0b6c4c1e-7a58-4a53-9a1e-3f0cd7a5c001.jpg", key: "ktp/0b6c4c1e-7a58-4a53-9a1e-3f0cd7a5c001.jpg" },
+      { name: "ktp/0b6c4c1e-7a58-4a53-9a1e-3f0cd7a5c002.jpg.0123456789ab.tmp", key: null },
+    ]);
+    for (const item of items) expect(item.modifiedAt.getTime()).toBeGreaterThan(Date.now() - 60_000);
+    await storage.removeItem("ktp/0b6c4c1e-7a58-4a53-9a1e-3f0cd7a5c002.jpg.0123456789ab.tmp");
+    await expect(storage.removeItem("../README")).rejects.toThrow(/Invalid storage key/);
+    expect(fs.readdirSync(path.join(root, "ktp"))).toEqual(["0b6c4c1e-7a58-4a53-9a1e-3f0cd7a5c001.jpg"]);
+  });
 });
