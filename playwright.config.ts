@@ -63,8 +63,10 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "open", testIgnore: /closed\..*spec\.ts/, use: { baseURL: `http://localhost:${OPEN_PORT}` } },
+    { name: "open", testIgnore: /(closed|crash)\..*spec\.ts/, use: { baseURL: `http://localhost:${OPEN_PORT}` } },
     { name: "closed", testMatch: /closed\..*spec\.ts/, use: { baseURL: `http://localhost:${CLOSED_PORT}` } },
+    // Starts, kills and restarts a server of its own (PORT_BASE + 5): the crash test of issue 9.
+    { name: "crash", testMatch: /crash\..*spec\.ts/ },
   ],
   webServer: [
     {
