@@ -1,5 +1,6 @@
 import "server-only";
 import { createHmac, randomUUID } from "node:crypto";
+import { setTimeout as sleep } from "node:timers/promises";
 import { AppError } from "@/domain/errors";
 import { clientIp } from "@/server/auth/client-ip";
 import { deps } from "@/server/deps";
@@ -17,6 +18,12 @@ export const RATE_LIMITS = {
   NOTIFY: { limit: 60, windowMs: 10 * 60 * 1000 },
   /** "Beri tahu saya" per email address: one mail per agency, so this caps what a stranger can sign an inbox up for. */
   NOTIFY_EMAIL: { limit: 10, windowMs: 24 * 60 * 60 * 1000 },
+  // --- Registration attempts (issue 9, item 8), counted by reserveWithinKeyedRateLimit when a
+  // submission reaches its expensive part: well-formed fields, no replay, the captcha right.
+  /** Per client address: generous, since a warnet or a carrier's NAT puts many applicants behind one. */
+  REGISTRATION: { limit: 60, windowMs: 60 * 60 * 1000 },
+  /** Per NIK: like login.gov's 5 document attempts per 6 hours. One NIK has one account, so a real applicant needs one. */
+  REGISTRATION_NIK: { limit: 5, windowMs: 6 * 60 * 60 * 1000 },
 } as const;
 
 export type RateLimitBucket = keyof typeof RATE_LIMITS;
@@ -47,3 +54,45 @@ export async function assertWithinKeyedRateLimit(bucket: RateLimitBucket, key: s
   // only: the windows differ).
   if (Math.random() < 0.01) await db.rateLimitHit.deleteMany({ where: { bucket, createdAt: { lt: since } } });
 }
+
+/**
+ * A reservation (registration attempts): the hit is written first and then every hit in the window
+ * is counted, so of any number of concurrent attempts at most `limit` go through, on any number of
+ * instances (the last of `limit + 1` to write sees them all). An attempt over the limit takes its
+ * hit back (refusals do not push the window on) and throws RATE_LIMITED with Retry-After. When
+ * several race for the last places they may all see too many hits at once: each then tries again
+ * after a short random pause, a few times, before it is refused.
+ * `release()` takes a granted hit back, for an attempt that did not happen after all (the server
+ * was busy, or failed).
+ */
+export async function reserveWithinKeyedRateLimit(bucket: RateLimitBucket, key: string, limitFactor = 1): Promise<{ release: () => Promise<void> }> {
+  const { windowMs } = RATE_LIMITS[bucket];
+  const limit = RATE_LIMITS[bucket].limit * limitFactor;
+  const { db, clock, env } = deps();
+  const subject = createHmac("sha256", env.authSecret).update(`rate:${bucket}:${key}`).digest("hex");
+  for (let round = 1; ; round++) {
+    const now = clock.now();
+    const where = { bucket, subject, createdAt: { gt: new Date(now.getTime() - windowMs) } };
+    const id = randomUUID();
+    await db.rateLimitHit.create({ data: { id, bucket, subject, createdAt: now } });
+    const release = async () => {
+      await db.rateLimitHit.deleteMany({ where: { id } });
+    };
+    const hits = await db.rateLimitHit.count({ where });
+    if (hits <= limit) return { release };
+    await release();
+    const others = hits - 1;
+    // Some of the others may be racers about to take theirs back too: not known, so try again (a few times).
+    if (round < RESERVE_ROUNDS) {
+      await sleep(Math.random() * RESERVE_PAUSE_MS * round);
+      continue;
+    }
+    // Free again once enough of the others are older than the window: the (others - limit + 1)-th oldest.
+    const freeing = await db.rateLimitHit.findMany({ where, orderBy: { createdAt: "asc" }, skip: Math.max(0, others - limit), take: 1 });
+    const retryAfter = Math.max(1, Math.ceil(((freeing[0]?.createdAt.getTime() ?? now.getTime()) + windowMs - now.getTime()) / 1000));
+    throw new AppError("RATE_LIMITED", { headers: { "Retry-After": String(retryAfter) } });
+  }
+}
+
+const RESERVE_ROUNDS = 3;
+const RESERVE_PAUSE_MS = 40;

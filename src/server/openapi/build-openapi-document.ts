@@ -18,6 +18,7 @@ import {
 } from "@/schemas/api-answers";
 import { ACCEPTED_PHOTO_TYPES, MAX_UPLOAD_BYTES } from "@/schemas/documents";
 import { passwordRecoverySchema } from "@/schemas/password-recovery";
+import { RATE_LIMITS } from "@/server/rate-limit";
 
 /**
  * The OpenAPI 3.1 description of the JSON API (`GET /api/openapi.json`), generated from the very
@@ -253,7 +254,9 @@ const OPERATIONS: Operation[] = [
     tag: "Pendaftaran",
     summary: "Creates the account (the final \"Iya\")",
     description:
-      "All or nothing; the captcha is consumed once. With an `Idempotency-Key`, a retry gets the first answer again (header `Idempotency-Replayed: true`). Order of checks: docs/decisions/0002-registration-submission.md.",
+      "All or nothing; the captcha is consumed once. With an `Idempotency-Key`, a retry gets the first answer again (header `Idempotency-Replayed: true`). Order of checks: docs/decisions/0002-registration-submission.md. " +
+      `Attempts are limited per client address (${RATE_LIMITS.REGISTRATION.limit} per ${RATE_LIMITS.REGISTRATION.windowMs / 3_600_000} hour) and per NIK (${RATE_LIMITS.REGISTRATION_NIK.limit} per ${RATE_LIMITS.REGISTRATION_NIK.windowMs / 3_600_000} hours): ` +
+      "an attempt is a submission with well-formed fields and a right captcha that is not a replay; past a limit, RATE_LIMITED with Retry-After.",
     parameters: [
       {
         name: "Idempotency-Key",

@@ -13,6 +13,7 @@ import { checkParsedIdentity } from "@/server/registration/check-identity";
 import { createAccount } from "@/server/registration/create-account";
 import { createCardToken } from "@/server/registration/card-token";
 import { idempotencyRecordKey, parseIdempotencyKey, runIdempotently, sha256 } from "@/server/registration/run-idempotently";
+import { reserveRegistrationAttempt } from "@/server/registration/reserve-registration-attempt";
 import { normalizeSecurityAnswer } from "@/server/registration/security-answer";
 
 /**
@@ -30,6 +31,8 @@ export type SubmitRegistrationOptions = {
   period: RegistrationPeriod;
   /** The `Idempotency-Key` header, if any. */
   idempotencyKey: string | null;
+  /** The client's address (src/server/auth/client-ip.ts), for the per-address limit on attempts. */
+  clientAddress: string | null;
 };
 
 /**
@@ -42,7 +45,8 @@ export type SubmitRegistrationOptions = {
  * 2. the Idempotency-Key: a retry of an answered submission is answered from the record here;
  * 3. the captcha is consumed (wrong or expired: CAPTCHA_INVALID, the client fetches a new one),
  *    before anything that costs real work or reveals the registry, so neither can be had without
- *    solving a captcha each time;
+ *    solving a captcha each time; from here on the request is an attempt, counted per client
+ *    address and per NIK (RATE_LIMITED past the limits: reserve-registration-attempt.ts);
  * 4. the photos are decoded and re-encoded (corrupt, bomb, too small: 422);
  * 5. agency readiness at this moment, the population registry and uniqueness (checkParsedIdentity);
  * 6. password and security answers hashed with argon2id; photos stored; account + credential
@@ -66,7 +70,7 @@ export async function submitRegistration(form: FormData, options: SubmitRegistra
   inspectPhoto(selfieBytes, "selfie");
 
   const values = parsed.data;
-  const create = () => createRegistration(values, ktpBytes, selfieBytes);
+  const create = () => createRegistration(values, ktpBytes, selfieBytes, options.clientAddress);
   const { value: created, replayed } =
     clientKey === null
       ? { value: await create(), replayed: false }
@@ -78,9 +82,25 @@ export async function submitRegistration(form: FormData, options: SubmitRegistra
   return { registrationNumber: created.registrationNumber, createdAt: created.createdAt, cardToken, replayed };
 }
 
-async function createRegistration(values: RegistrationFields, ktpBytes: Uint8Array, selfieBytes: Uint8Array): Promise<CreatedRegistration> {
+async function createRegistration(
+  values: RegistrationFields,
+  ktpBytes: Uint8Array,
+  selfieBytes: Uint8Array,
+  clientAddress: string | null,
+): Promise<CreatedRegistration> {
   await consumeCaptcha(values.captchaId, values.captchaAnswer);
+  const attempt = await reserveRegistrationAttempt(values.nik, clientAddress);
+  try {
+    const created = await createCheckedRegistration(values, ktpBytes, selfieBytes);
+    await attempt.settle();
+    return created;
+  } catch (error) {
+    await attempt.settle(error);
+    throw error;
+  }
+}
 
+async function createCheckedRegistration(values: RegistrationFields, ktpBytes: Uint8Array, selfieBytes: Uint8Array): Promise<CreatedRegistration> {
   const ktpPhoto = await processPhoto(ktpBytes, "ktpPhoto");
   const selfie = await processPhoto(selfieBytes, "selfie");
 

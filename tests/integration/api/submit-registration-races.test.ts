@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { CPNS_2023_PERIOD } from "@/domain/registration/window";
 import { deps, withDeps } from "@/server/deps";
+import { RATE_LIMITS } from "@/server/rate-limit";
 import { createAccount } from "@/server/registration/create-account";
 import { submitRegistration } from "@/server/registration/submit-registration";
 import type { PhotoStorage } from "@/server/storage";
@@ -25,6 +26,7 @@ beforeEach(async () => {
     prisma.accountDeletionPermit.deleteMany(),
   ]);
   await prisma.idempotencyRecord.deleteMany();
+  await prisma.rateLimitHit.deleteMany(); // each test gets each NIK's attempts afresh
   for (const file of storedFiles(env.storageDir)) await deps().photoStorage.delete(file);
 });
 
@@ -33,16 +35,20 @@ async function formFor(identity: Record<string, string>, photos: Parameters<type
 }
 
 describe("concurrent submissions", () => {
-  it("20 parallel submissions of one NIK: exactly one 201, the rest 409 NIK_ALREADY_REGISTERED, one account, two photos", async () => {
+  it("20 parallel submissions of one NIK: exactly one 201, the rest 409 NIK_ALREADY_REGISTERED or over the NIK's limit, one account, two photos", async () => {
     // Each with its own valid captcha, email and mobile, so only the NIK clashes.
     const forms = await Promise.all(
       Array.from({ length: 20 }, (_, i) => formFor({ ...BUDI, email: `budi${i}@example.com`, phone: `08123456${String(7000 + i)}` })),
     );
     const results = await Promise.all(forms.map((form) => submit(form)));
 
-    const statuses = results.map((r) => r.status).sort();
-    expect(statuses).toEqual([201, ...Array<number>(19).fill(409)]);
+    // At most the NIK's 5 attempts reach the registry and the insert (issue 9, item 8); the others are 429.
+    const statuses = results.map((r) => r.status);
+    expect(statuses.filter((s) => s === 201)).toHaveLength(1);
+    expect(statuses.filter((s) => s === 201 || s === 409).length).toBeLessThanOrEqual(RATE_LIMITS.REGISTRATION_NIK.limit);
+    expect(statuses.filter((s) => s !== 201 && s !== 409 && s !== 429)).toEqual([]);
     for (const refused of results.filter((r) => r.status === 409)) expect(refused.body.error.code).toBe("NIK_ALREADY_REGISTERED");
+    for (const refused of results.filter((r) => r.status === 429)) expect(refused.body.error.code).toBe("RATE_LIMITED");
     expect(await env.prisma.account.count()).toBe(1);
     expect(await env.prisma.credential.count()).toBe(1);
     const account = await env.prisma.account.findFirstOrThrow();
@@ -191,7 +197,7 @@ describe("nothing is left behind", () => {
     };
     const form = await formFor(BUDI);
     await expect(
-      withDeps({ photoStorage: failing }, () => submitRegistration(form, { period: CPNS_2023_PERIOD, idempotencyKey: null })),
+      withDeps({ photoStorage: failing }, () => submitRegistration(form, { period: CPNS_2023_PERIOD, idempotencyKey: null, clientAddress: null })),
     ).rejects.toThrow("disk full");
     expect(puts).toBe(2);
     expect(await env.prisma.account.count()).toBe(0);

@@ -1,3 +1,4 @@
+import { clientIp } from "@/server/auth/client-ip";
 import { jsonResponse, toErrorResponse } from "@/server/http";
 import { assertRegistrationIsOpen } from "@/server/registration/assert-registration-open";
 import { readRegistrationForm } from "@/server/registration/read-registration-form";
@@ -15,7 +16,11 @@ export async function POST(request: Request): Promise<Response> {
   try {
     const period = await assertRegistrationIsOpen();
     form = await readRegistrationForm(request);
-    const receipt = await submitRegistration(form, { period, idempotencyKey: request.headers.get("idempotency-key") });
+    const receipt = await submitRegistration(form, {
+      period,
+      idempotencyKey: request.headers.get("idempotency-key"),
+      clientAddress: clientIp((name) => request.headers.get(name)),
+    });
     const { registrationNumber, createdAt, cardToken } = receipt;
     return jsonResponse({ registrationNumber, createdAt, cardToken }, { status: 201, headers: receipt.replayed ? { [REPLAYED_HEADER]: "true" } : {} });
   } catch (error) {
