@@ -36,7 +36,11 @@ export type StoredProgress = {
   completed: WizardStepId[];
 };
 
-export type DoneRecord = { registrationNumber: string; cardToken: string };
+/**
+ * What the done page needs after a reload: the registration number only. The card token is an
+ * HttpOnly cookie the server set with the 201 (scripts cannot read it, and it never goes in a URL).
+ */
+export type DoneRecord = { registrationNumber: string };
 
 function readIdentity(value: unknown): IdentityForm | null {
   if (typeof value !== "object" || value === null) return null;
@@ -104,9 +108,7 @@ export function loadDone(): DoneRecord | null {
   if (!raw) return null;
   try {
     const data = JSON.parse(raw) as Record<string, unknown>;
-    if (typeof data.registrationNumber === "string" && typeof data.cardToken === "string") {
-      return { registrationNumber: data.registrationNumber, cardToken: data.cardToken };
-    }
+    if (typeof data.registrationNumber === "string") return { registrationNumber: data.registrationNumber };
   } catch {
     // Fall through.
   }

@@ -69,7 +69,11 @@ const registrationNumber = () => z.string().regex(/^\d{15}$/).describe("15 digit
 export const registrationReceiptSchema = z.object({
   registrationNumber: registrationNumber(),
   createdAt: instant(),
-  cardToken: z.string().describe("Opens the card, summary and photos of this account for 2 hours (`?token=`)"),
+  cardToken: z
+    .string()
+    .describe(
+      "Opens the card, summary and photos of this account for 2 hours, sent as `Authorization: Bearer <cardToken>`; the 201 also sets it as an HttpOnly cookie for those routes. Never in a URL: `?token=` is not read",
+    ),
 });
 export type RegistrationReceipt = z.output<typeof registrationReceiptSchema>;
 

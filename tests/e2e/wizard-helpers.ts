@@ -116,8 +116,11 @@ export async function fillWizardToReview(page: Page, identity: Identity, tracker
   return tracker;
 }
 
-/** Creates an account straight through the API (for refusals that need one to exist). */
-export async function registerViaApi(request: APIRequestContext, identity: Identity): Promise<void> {
+/**
+ * Creates an account straight through the API (for refusals that need one to exist); answers the
+ * 201's receipt. With `page.request`, the card token cookie lands in the page's browser context.
+ */
+export async function registerViaApi(request: APIRequestContext, identity: Identity): Promise<{ registrationNumber: string; cardToken: string }> {
   const captcha = (await (await request.post("/api/captcha")).json()) as { id: string };
   const photo = fs.readFileSync(KTP_FIXTURE);
   const response = await request.post("/api/registrations", {
@@ -143,4 +146,5 @@ export async function registerViaApi(request: APIRequestContext, identity: Ident
     },
   });
   expect(response.status(), await response.text()).toBe(201);
+  return (await response.json()) as { registrationNumber: string; cardToken: string };
 }

@@ -110,16 +110,16 @@ describe("the public registration routes answer as documented", () => {
     const receipt = await documented("/api/registrations", "post", await routes.submit.POST(submissionRequest(await form())));
     expect(receipt).toMatchObject({ registrationNumber: expect.stringMatching(/^\d{15}$/) });
     const n = receipt!.registrationNumber as string;
-    const token = `?token=${encodeURIComponent(receipt!.cardToken as string)}`;
+    const bearer = { headers: { authorization: `Bearer ${receipt!.cardToken as string}` } };
     const params = { params: Promise.resolve({ registrationNumber: n }) };
 
-    const summary = await documented("/api/registrations/{registrationNumber}", "get", await routes.summary.GET(new Request(`http://localhost/api/registrations/${n}${token}`), params));
+    const summary = await documented("/api/registrations/{registrationNumber}", "get", await routes.summary.GET(new Request(`http://localhost/api/registrations/${n}`, bearer), params));
     expect(summary).toMatchObject({ registrationNumber: n, gender: "LAKI_LAKI", agency: { code: BUDI.agencyCode } });
-    await documented("/api/registrations/{registrationNumber}/card", "get", await routes.card.GET(new Request(`http://localhost/api/registrations/${n}/card${token}`), params));
+    await documented("/api/registrations/{registrationNumber}/card", "get", await routes.card.GET(new Request(`http://localhost/api/registrations/${n}/card`, bearer), params));
     await documented(
       "/api/registrations/{registrationNumber}/photos/{kind}",
       "get",
-      await routes.photo.GET(new Request(`http://localhost/api/registrations/${n}/photos/selfie${token}`), { params: Promise.resolve({ registrationNumber: n, kind: "selfie" }) }),
+      await routes.photo.GET(new Request(`http://localhost/api/registrations/${n}/photos/selfie`, bearer), { params: Promise.resolve({ registrationNumber: n, kind: "selfie" }) }),
     );
     const anonymous = await documented("/api/registrations/{registrationNumber}", "get", await routes.summary.GET(new Request(`http://localhost/api/registrations/${n}`), params));
     expect(anonymous?.error.code).toBe("UNAUTHORIZED");

@@ -3,8 +3,10 @@
 /**
  * Selesai: the account exists. Shows the registration number and creation time (WIB), what happens
  * next, the Kartu Informasi Akun (PDF download and a print view that prints only the card), and
- * the reminders. The wizard's stored progress is cleared here; the registration number and card
- * token stay in sessionStorage so a reload of this page still works in this tab.
+ * the reminders. The wizard's stored progress is cleared here; the registration number stays in
+ * sessionStorage so a reload of this page still works in this tab. The card, summary and photos
+ * are opened by the card token cookie the 201 set (HttpOnly, scoped to the registration's routes):
+ * no token in any URL.
  */
 import Link from "next/link";
 import { useEffect, useState } from "react";
@@ -34,8 +36,7 @@ export function DoneView() {
     if (!done) return;
     reset();
     let cancelled = false;
-    const query = `token=${encodeURIComponent(done.cardToken)}`;
-    void apiRequest<RegistrationDetails>(`/api/registrations/${encodeURIComponent(done.registrationNumber)}?${query}`).then(
+    void apiRequest<RegistrationDetails>(`/api/registrations/${encodeURIComponent(done.registrationNumber)}`).then(
       (response) => {
         if (cancelled) return;
         if (response.ok) setDetails(response.data);
@@ -68,7 +69,6 @@ export function DoneView() {
   }
 
   const base = `/api/registrations/${encodeURIComponent(record.registrationNumber)}`;
-  const token = `token=${encodeURIComponent(record.cardToken)}`;
   const createdAt = details ? formatWib(new Date(details.createdAt)) : null;
   const gender = details ? genderLabel(details.gender) : undefined;
 
@@ -97,7 +97,7 @@ export function DoneView() {
           <p className="text-lg font-bold">Kartu Informasi Akun</p>
           <div className="mt-3 flex flex-col gap-4 sm:flex-row">
             <img
-              src={`${base}/photos/selfie?${token}`}
+              src={`${base}/photos/selfie`}
               alt="Swafoto pemilik akun"
               width={120}
               height={160}
@@ -123,7 +123,7 @@ export function DoneView() {
         </div>
         <div className="flex flex-wrap gap-3 print:hidden">
           <a
-            href={`${base}/card?${token}`}
+            href={`${base}/card`}
             download
             className="inline-flex min-h-11 items-center justify-center rounded-md bg-brand-600 px-5 py-2.5 font-semibold text-white hover:bg-brand-700"
           >

@@ -21,7 +21,7 @@ import { IDENTITY_FIELDS, makeIdentitySchema } from "@/schemas/identity";
 import { stepOfField } from "@/schemas/index";
 import { SECURITY_QUESTIONS } from "@/schemas/password";
 
-type Created = { registrationNumber: string; createdAt: string; cardToken: string };
+type Created = { registrationNumber: string; createdAt: string };
 
 export function ReviewStep() {
   return (
@@ -75,7 +75,8 @@ function ReviewView() {
       headers: { "Idempotency-Key": idempotencyKey.current },
     });
     if (response.ok) {
-      saveDone({ registrationNumber: response.data.registrationNumber, cardToken: response.data.cardToken });
+      // The card token came as an HttpOnly cookie for the registration's routes: nothing to keep here.
+      saveDone({ registrationNumber: response.data.registrationNumber });
       wizard.markSubmitted();
       router.replace(stepPath("done"));
       return;

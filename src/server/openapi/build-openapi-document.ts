@@ -19,6 +19,7 @@ import {
 import { ACCEPTED_PHOTO_TYPES, MAX_UPLOAD_BYTES } from "@/schemas/documents";
 import { passwordRecoverySchema } from "@/schemas/password-recovery";
 import { RATE_LIMITS } from "@/server/rate-limit";
+import { CARD_TOKEN_COOKIE } from "@/server/registration/card-token";
 
 /**
  * The OpenAPI 3.1 description of the JSON API (`GET /api/openapi.json`), generated from the very
@@ -112,7 +113,7 @@ const registrationNumberParameter = {
   schema: { type: "string", pattern: "^\\d{15}$" },
 };
 
-const CARD_ACCESS: Record<string, string[]>[] = [{ cardToken: [] }, { session: [] }];
+const CARD_ACCESS: Record<string, string[]>[] = [{ cardToken: [] }, { cardTokenCookie: [] }, { session: [] }];
 const ADMIN_ONLY: Record<string, string[]>[] = [{ session: [] }];
 
 /** Codes every body-reading JSON handler can answer before it parses anything. */
@@ -282,7 +283,10 @@ const OPERATIONS: Operation[] = [
       status: 201,
       description: "The account was created",
       json: "RegistrationReceipt",
-      headers: { "Idempotency-Replayed": { description: "`true` when this is the stored answer to an earlier request with the same key", schema: { const: "true" } } },
+      headers: {
+        "Idempotency-Replayed": { description: "`true` when this is the stored answer to an earlier request with the same key", schema: { const: "true" } },
+        "Set-Cookie": { description: `The card token as the \`${CARD_TOKEN_COOKIE}\` cookie (see the \`cardTokenCookie\` security scheme)`, schema: { type: "string" } },
+      },
     },
     errors: ["REGISTRATION_NOT_OPEN", "REGISTRATION_CLOSED", ...JSON_BODY_ERRORS, "CAPTCHA_INVALID", ...IDENTITY_ERRORS, "RATE_LIMITED"],
   },
@@ -498,7 +502,18 @@ export function buildOpenApiDocument(): OpenApiDocument {
           name: "next-auth.session-token",
           description: "The next-auth session cookie (`__Secure-next-auth.session-token` in production), set by signing in through /api/auth",
         },
-        cardToken: { type: "apiKey", in: "query", name: "token", description: "The `cardToken` of the registration's 201 answer, valid for 2 hours" },
+        cardToken: {
+          type: "http",
+          scheme: "bearer",
+          description: "The `cardToken` of the registration's 201 answer, valid for 2 hours, as `Authorization: Bearer <cardToken>` (API clients). Never in the URL: `?token=` is not read",
+        },
+        cardTokenCookie: {
+          type: "apiKey",
+          in: "cookie",
+          name: CARD_TOKEN_COOKIE,
+          description:
+            "The same token as the cookie the 201 sets for the browser: HttpOnly, SameSite=Strict, Path `/api/registrations/{registrationNumber}`, until the token expires",
+        },
       },
     },
   };

@@ -3,23 +3,34 @@ import { randomUUID } from "node:crypto";
 import { AppError } from "@/domain/errors";
 import { getSessionUser } from "@/server/auth/session";
 import { deps } from "@/server/deps";
-import { verifyCardToken } from "@/server/registration/card-token";
+import { verifyCardToken, type CardCredential } from "@/server/registration/card-token";
 
 export type AccountView = "summary" | "card" | "ktp" | "selfie";
 
 /**
  * Who may see an account's card, summary and photos: the holder of the short-lived card token
- * handed out at registration, the signed-in owner, or an admin (each admin view is written to
- * the audit log). Anyone else: 401 without a session, 403 with someone else's. Decided before
- * the account is looked up, so registration numbers cannot be probed.
+ * handed out at registration (a header, or the cookie the 201 set), the signed-in owner, or an
+ * admin (each admin view is written to the audit log). Anyone else: 401 without a session, 403
+ * with someone else's. Decided before the account is looked up, so registration numbers cannot be
+ * probed. A token in a header is what the client asks to be judged by; a cookie the browser sent
+ * by itself that no longer holds (expired) gives way to the session, if there is one.
  */
-export async function authorizeAccountAccess(registrationNumber: string, token: string | null, view: AccountView): Promise<void> {
-  if (token) {
-    verifyCardToken(token, registrationNumber);
+export async function authorizeAccountAccess(registrationNumber: string, credential: CardCredential | null, view: AccountView): Promise<void> {
+  if (credential?.from === "header") {
+    verifyCardToken(credential.token, registrationNumber);
     return;
   }
+  let cookieRefusal: unknown = null;
+  if (credential) {
+    try {
+      verifyCardToken(credential.token, registrationNumber);
+      return;
+    } catch (error) {
+      cookieRefusal = error;
+    }
+  }
   const user = await getSessionUser();
-  if (!user) throw new AppError("UNAUTHORIZED");
+  if (!user) throw cookieRefusal ?? new AppError("UNAUTHORIZED");
   if (user.role === "ADMIN") {
     await deps().db.auditLog.create({
       data: {

@@ -3,6 +3,7 @@ import { AppError } from "@/domain/errors";
 import { type AccountSummary } from "@/domain/registration/account";
 import { deps } from "@/server/deps";
 import { authorizeAccountAccess, type AccountView } from "@/server/registration/authorize-account-access";
+import type { CardCredential } from "@/server/registration/card-token";
 
 export type CardAccount = AccountSummary & { selfieKey: string; ktpPhotoKey: string };
 
@@ -11,8 +12,8 @@ export type CardAccount = AccountSummary & { selfieKey: string; ktpPhotoKey: str
  * (card token, owner or admin); 404 when no account has the number. Authorization happens before
  * the lookup, so registration numbers cannot be probed.
  */
-export async function findAccountForCard(registrationNumber: string, token: string | null, view: AccountView): Promise<CardAccount> {
-  await authorizeAccountAccess(registrationNumber, token, view);
+export async function findAccountForCard(registrationNumber: string, credential: CardCredential | null, view: AccountView): Promise<CardAccount> {
+  await authorizeAccountAccess(registrationNumber, credential, view);
   const account = await deps().db.account.findUnique({
     where: { registrationNumber },
     select: {

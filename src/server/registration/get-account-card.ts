@@ -2,12 +2,13 @@ import "server-only";
 import { deps } from "@/server/deps";
 import { findAccountForCard } from "@/server/registration/find-account-for-card";
 import { renderAccountCard } from "@/server/registration/render-account-card";
+import type { CardCredential } from "@/server/registration/card-token";
 
 export type AccountCardFile = { filename: string; bytes: Uint8Array };
 
 /** The Kartu Informasi Akun as a PDF file, for the token holder, the owner or an admin. */
-export async function getAccountCard(registrationNumber: string, token: string | null): Promise<AccountCardFile> {
-  const account = await findAccountForCard(registrationNumber, token, "card");
+export async function getAccountCard(registrationNumber: string, credential: CardCredential | null): Promise<AccountCardFile> {
+  const account = await findAccountForCard(registrationNumber, credential, "card");
   const selfie = await deps().photoStorage.get(account.selfieKey);
   const bytes = await renderAccountCard(account, selfie);
   return { filename: `kartu-informasi-akun-${account.registrationNumber}.pdf`, bytes };

@@ -2,6 +2,7 @@ import "server-only";
 import { AppError } from "@/domain/errors";
 import { deps } from "@/server/deps";
 import { findAccountForCard } from "@/server/registration/find-account-for-card";
+import type { CardCredential } from "@/server/registration/card-token";
 
 export type PhotoKind = "ktp" | "selfie";
 
@@ -13,9 +14,9 @@ export function isPhotoKind(value: string): value is PhotoKind {
 export async function getAccountPhoto(
   registrationNumber: string,
   kind: PhotoKind,
-  token: string | null,
+  credential: CardCredential | null,
 ): Promise<Buffer> {
-  const account = await findAccountForCard(registrationNumber, token, kind);
+  const account = await findAccountForCard(registrationNumber, credential, kind);
   const bytes = await deps().photoStorage.get(kind === "ktp" ? account.ktpPhotoKey : account.selfieKey);
   if (!bytes) throw new AppError("NOT_FOUND", { message: kind === "ktp" ? "Foto KTP tidak ditemukan." : "Swafoto tidak ditemukan." });
   return bytes;

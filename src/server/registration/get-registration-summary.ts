@@ -1,12 +1,13 @@
 import "server-only";
 import { registrationSummarySchema, type RegistrationSummary } from "@/schemas/api-answers";
 import { findAccountForCard } from "@/server/registration/find-account-for-card";
+import type { CardCredential } from "@/server/registration/card-token";
 
 /** What the print view of the Kartu Informasi Akun shows (the published answer shape). */
 export type { RegistrationSummary };
 
-export async function getRegistrationSummary(registrationNumber: string, token: string | null): Promise<RegistrationSummary> {
-  const account = await findAccountForCard(registrationNumber, token, "summary");
+export async function getRegistrationSummary(registrationNumber: string, credential: CardCredential | null): Promise<RegistrationSummary> {
+  const account = await findAccountForCard(registrationNumber, credential, "summary");
   return registrationSummarySchema.parse({
     registrationNumber: account.registrationNumber,
     createdAt: account.createdAt.toISOString(),

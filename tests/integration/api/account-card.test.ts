@@ -7,7 +7,7 @@ import * as summaryRoute from "@/app/api/registrations/[registrationNumber]/rout
 import * as cardRoute from "@/app/api/registrations/[registrationNumber]/card/route";
 import * as photoRoute from "@/app/api/registrations/[registrationNumber]/photos/[kind]/route";
 import { deps, withDeps } from "@/server/deps";
-import { createCardToken } from "@/server/registration/card-token";
+import { CARD_TOKEN_COOKIE, cardTokenCookie, createCardToken } from "@/server/registration/card-token";
 import { renderAccountCard } from "@/server/registration/render-account-card";
 import { makeJpeg } from "../../fixtures/photos";
 import { BUDI, PASSWORD_STEP, SITI, registrationForm, solveCaptcha, submit } from "../../setup/registration-harness";
@@ -21,6 +21,7 @@ vi.mock("@/server/auth/session", () => ({ getSessionUser: async () => session.us
 const env = useTestServer();
 let budi: { registrationNumber: string; createdAt: string; cardToken: string };
 let siti: { registrationNumber: string; createdAt: string; cardToken: string };
+let budiSetCookie: string | null;
 
 beforeAll(async () => {
   for (const [identity, set] of [
@@ -28,18 +29,24 @@ beforeAll(async () => {
     [SITI, (r: typeof siti) => (siti = r)],
   ] as const) {
     const form = await registrationForm({ ...identity, ...PASSWORD_STEP, ...(await solveCaptcha(env.prisma)) });
-    const { status, body } = await submit(form);
+    const { status, body, headers } = await submit(form);
     expect(status).toBe(201);
     set(body as typeof budi);
+    if (identity === BUDI) budiSetCookie = headers.get("set-cookie");
   }
 });
 
 type Endpoint = "summary" | "card" | "selfie" | "ktp";
+/** How the card token travels: `Authorization: Bearer` (API clients), the cookie (browsers), or the query string (refused). */
+type Transport = "header" | "cookie" | "query";
 
-function get(endpoint: Endpoint, registrationNumber: string, token?: string): Promise<Response> {
+function get(endpoint: Endpoint, registrationNumber: string, token?: string, via: Transport = "header"): Promise<Response> {
   const suffix = endpoint === "summary" ? "" : endpoint === "card" ? "/card" : `/photos/${endpoint}`;
-  const query = token === undefined ? "" : `?token=${encodeURIComponent(token)}`;
-  const request = new Request(`http://localhost/api/registrations/${registrationNumber}${suffix}${query}`);
+  const query = token !== undefined && via === "query" ? `?token=${encodeURIComponent(token)}` : "";
+  const headers: Record<string, string> = {};
+  if (token !== undefined && via === "header") headers.authorization = `Bearer ${token}`;
+  if (token !== undefined && via === "cookie") headers.cookie = `next-auth.csrf-token=x; ${CARD_TOKEN_COOKIE}=${token}`;
+  const request = new Request(`http://localhost/api/registrations/${registrationNumber}${suffix}${query}`, { headers });
   if (endpoint === "selfie" || endpoint === "ktp") {
     return photoRoute.GET(request, { params: Promise.resolve({ registrationNumber, kind: endpoint }) });
   }
@@ -180,11 +187,68 @@ describe("card tokens", () => {
     const token = budi.cardToken;
     const otherServer = { env: { ...deps().env, authSecret: "another-secret-another-secret-another-secret" } };
     const response = await withDeps(otherServer, () =>
-      summaryRoute.GET(new Request(`http://localhost/api/registrations/${budi.registrationNumber}?token=${token}`), {
+      summaryRoute.GET(new Request(`http://localhost/api/registrations/${budi.registrationNumber}`, { headers: { authorization: `Bearer ${token}` } }), {
         params: Promise.resolve({ registrationNumber: budi.registrationNumber }),
       }),
     );
     expect(response.status).toBe(401);
+  });
+});
+
+describe("the card token never travels in a URL (issue 9, item 9)", () => {
+  const endpoints: Endpoint[] = ["summary", "card", "selfie", "ktp"];
+
+  it("the 201 sets it as an HttpOnly, SameSite=Strict cookie scoped to the registration's routes, for the token's life", () => {
+    expect(budiSetCookie).not.toBeNull();
+    const [pair, ...attributes] = budiSetCookie!.split(/;\s*/);
+    expect(pair).toBe(`${CARD_TOKEN_COOKIE}=${budi.cardToken}`);
+    expect(attributes).toContain("HttpOnly");
+    expect(attributes).toContain("SameSite=Strict");
+    expect(attributes).toContain(`Path=/api/registrations/${budi.registrationNumber}`);
+    const maxAge = Number(attributes.find((a) => a.startsWith("Max-Age="))?.slice("Max-Age=".length));
+    expect(maxAge).toBeGreaterThan(2 * 3600 - 120);
+    expect(maxAge).toBeLessThanOrEqual(2 * 3600);
+    expect(attributes).not.toContain("Secure"); // APP_ENV=local over http; production adds it (below)
+  });
+
+  for (const endpoint of endpoints) {
+    it(`${endpoint}: opens with the token in the cookie or in Authorization: Bearer, and not with ?token=`, async () => {
+      expect((await get(endpoint, budi.registrationNumber, budi.cardToken, "cookie")).status).toBe(200);
+      expect((await get(endpoint, budi.registrationNumber, budi.cardToken, "header")).status).toBe(200);
+      const query = await get(endpoint, budi.registrationNumber, budi.cardToken, "query");
+      expect(query.status).toBe(401);
+      expect((await query.json()).error.code).toBe("UNAUTHORIZED");
+    });
+  }
+
+  it("picks this registration's cookie among several, and refuses another registration's", async () => {
+    const both = new Request(`http://localhost/api/registrations/${budi.registrationNumber}`, {
+      headers: { cookie: `${CARD_TOKEN_COOKIE}=${siti.cardToken}; ${CARD_TOKEN_COOKIE}=${budi.cardToken}` },
+    });
+    expect((await summaryRoute.GET(both, { params: Promise.resolve({ registrationNumber: budi.registrationNumber }) })).status).toBe(200);
+    expect((await get("summary", budi.registrationNumber, siti.cardToken, "cookie")).status).toBe(403);
+  });
+
+  it("an expired cookie gives way to the owner's session; without one it is refused as expired", async () => {
+    const expired = createCardToken(budi.registrationNumber, new Date(Date.parse(budi.createdAt) - 3 * 60 * 60 * 1000));
+    const refused = await get("summary", budi.registrationNumber, expired, "cookie");
+    expect(refused.status).toBe(401);
+    expect((await refused.json()).error.message).toMatch(/kedaluwarsa/);
+    const account = await env.prisma.account.findUniqueOrThrow({ where: { registrationNumber: budi.registrationNumber } });
+    session.user = { id: account.id, role: "APPLICANT", name: account.fullName };
+    try {
+      expect((await get("summary", budi.registrationNumber, expired, "cookie")).status).toBe(200);
+      // A token the client chose to send in a header is judged as it is.
+      expect((await get("summary", budi.registrationNumber, expired, "header")).status).toBe(401);
+    } finally {
+      session.user = null;
+    }
+  });
+
+  it("is marked Secure in production", async () => {
+    const production = { env: { ...deps().env, APP_ENV: "production" as const } };
+    const cookie = withDeps(production, () => cardTokenCookie(budi.registrationNumber, budi.cardToken));
+    expect(cookie.split(/;\s*/)).toContain("Secure");
   });
 });
 

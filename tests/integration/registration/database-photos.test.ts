@@ -49,7 +49,7 @@ describe.each(engines)("PHOTO_STORAGE=database on $engine", ({ create, skip }) =
   const configuration = () => ({ DATABASE_URL: database.url, APP_CLOCK: OPEN, PHOTO_STORAGE: "database", STORAGE_DIR: storageDir, NEXTAUTH_SECRET: TEST_AUTH_SECRET });
 
   async function photo(kind: "ktp" | "selfie", registrationNumber: string, token: string): Promise<Response> {
-    const request = new Request(`http://localhost/api/registrations/${registrationNumber}/photos/${kind}?token=${encodeURIComponent(token)}`);
+    const request = new Request(`http://localhost/api/registrations/${registrationNumber}/photos/${kind}`, { headers: { authorization: `Bearer ${token}` } });
     return photoRoute.GET(request, { params: Promise.resolve({ registrationNumber, kind }) });
   }
 

@@ -1,6 +1,7 @@
 import { clientIp } from "@/server/auth/client-ip";
 import { jsonResponse, toErrorResponse } from "@/server/http";
 import { assertRegistrationIsOpen } from "@/server/registration/assert-registration-open";
+import { cardTokenCookie } from "@/server/registration/card-token";
 import { readRegistrationForm } from "@/server/registration/read-registration-form";
 import { recordRegistrationRefusal } from "@/server/registration/record-refusal";
 import { isReplayedRefusal } from "@/server/registration/run-idempotently";
@@ -8,7 +9,8 @@ import { submitRegistration } from "@/server/registration/submit-registration";
 
 /**
  * `POST /api/registrations` (multipart/form-data, optional `Idempotency-Key`) → 201
- * `{ registrationNumber, createdAt, cardToken }`. The window is checked before the body is read.
+ * `{ registrationNumber, createdAt, cardToken }`, the card token also set as a cookie scoped to the
+ * registration's routes. The window is checked before the body is read.
  * A retry answered from an earlier request's outcome says so with `Idempotency-Replayed: true`.
  */
 export async function POST(request: Request): Promise<Response> {
@@ -22,7 +24,10 @@ export async function POST(request: Request): Promise<Response> {
       clientAddress: clientIp((name) => request.headers.get(name)),
     });
     const { registrationNumber, createdAt, cardToken } = receipt;
-    return jsonResponse({ registrationNumber, createdAt, cardToken }, { status: 201, headers: receipt.replayed ? { [REPLAYED_HEADER]: "true" } : {} });
+    // The browser keeps the card token as an HttpOnly cookie for this registration's routes; an
+    // API client takes it from the body and sends it as `Authorization: Bearer`. Never in a URL.
+    const headers = { "Set-Cookie": cardTokenCookie(registrationNumber, cardToken), ...(receipt.replayed ? { [REPLAYED_HEADER]: "true" } : {}) };
+    return jsonResponse({ registrationNumber, createdAt, cardToken }, { status: 201, headers });
   } catch (error) {
     const replayed = isReplayedRefusal(error);
     // A replayed refusal was counted when it was decided, not again for each retry.
