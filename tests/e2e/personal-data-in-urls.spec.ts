@@ -4,8 +4,11 @@
  * - The card token is an HttpOnly, SameSite=Strict cookie scoped to the registration's routes (set
  *   by the 201), or `Authorization: Bearer` for API clients; `?token=` is refused. The done page
  *   shows the card, its selfie and the PDF with no token in any request's URL.
- * Before the fix the done page fetched `…?token=<token>`.
+ * - The admin's applicant search is a POST: after a search by NIK, neither the page's URL nor any
+ *   entry of the tab's history nor any request's URL holds the NIK.
+ * Before the fix the done page fetched `…?token=<token>` and the search was `GET /admin/pelamar?q=<NIK>`.
  */
+import { signInAdmin } from "./auth-helpers";
 import { expect, test } from "./fixtures";
 import { registerViaApi } from "./wizard-helpers";
 
@@ -58,4 +61,36 @@ test("an API client sends the card token as Authorization: Bearer; in the query 
     await client.dispose();
     await anonymous.dispose();
   }
+});
+
+test("the admin's applicant search is a POST: the NIK is in no URL and no history entry", async ({ page, request, newCitizen }) => {
+  test.setTimeout(60_000);
+  const applicant = newCitizen("BKN");
+  await registerViaApi(request, applicant);
+  await signInAdmin(page);
+  const requests: { method: string; url: string }[] = [];
+  page.on("request", (r) => requests.push({ method: r.method(), url: r.url() }));
+
+  await page.getByRole("navigation", { name: "Menu admin" }).getByRole("link", { name: "Cari Pelamar" }).click();
+  await expect(page).toHaveURL(/\/admin\/pelamar$/);
+  await page.getByLabel("NIK atau nomor pendaftaran").fill(applicant.nik);
+  await page.getByRole("button", { name: "Cari" }).click();
+  const result = page.getByRole("region", { name: applicant.fullName.toUpperCase() });
+  await expect(result).toContainText(applicant.kk);
+  await expect(result).toContainText(applicant.nik);
+
+  // Where the page is, and every entry of this tab's history.
+  expect(page.url()).toMatch(/\/admin\/pelamar$/);
+  const cdp = await page.context().newCDPSession(page);
+  const { entries } = (await cdp.send("Page.getNavigationHistory")) as { entries: { url: string }[] };
+  expect(entries.length).toBeGreaterThan(1);
+  expect(entries.filter((entry) => entry.url.includes(applicant.nik) || entry.url.includes("q="))).toEqual([]);
+  // The search went in a POST's body; no request's URL holds the NIK.
+  expect(requests.some((r) => r.method === "POST" && new URL(r.url).pathname === "/admin/pelamar")).toBe(true);
+  expect(requests.filter((r) => r.url.includes(applicant.nik))).toEqual([]);
+
+  // A reload shows the empty form: the result lived in the page, not in its address.
+  await page.reload();
+  await expect(page.getByLabel("NIK atau nomor pendaftaran")).toHaveValue("");
+  await expect(page.getByRole("region", { name: applicant.fullName.toUpperCase() })).toHaveCount(0);
 });
