@@ -1,7 +1,9 @@
 import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
+import os from "node:os";
 import path from "node:path";
 import type { PrismaClient } from "@/generated/prisma/client";
+import { createAdmission, type Admission } from "@/server/admission";
 import { createClock, type Clock } from "@/server/clock";
 import { prismaClientFor } from "@/server/db";
 import { env as configuredEnv, type Env } from "@/server/env";
@@ -29,6 +31,8 @@ export type Deps = {
   photoStorage: PhotoStorage;
   /** SMTP with SMTP_URL, else .eml files in MAIL_OUTBOX_DIR ("Beri tahu saya"). */
   mailer: Mailer;
+  /** Per process: the admission limit in front of a registration's photo re-encoding and hashing. */
+  admission: Admission;
 };
 
 export type Ports = Omit<Deps, "env">;
@@ -43,6 +47,7 @@ export function buildDeps(env: Env, given: Partial<Ports> = {}): Deps {
     populationRegistry: given.populationRegistry ?? choosePopulationRegistry(env, db),
     photoStorage: given.photoStorage ?? choosePhotoStorage(env, db),
     mailer: given.mailer ?? createMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, outboxDir: env.MAIL_OUTBOX_DIR }),
+    admission: given.admission ?? chooseAdmission(env),
   };
 }
 
@@ -60,6 +65,11 @@ function choosePhotoStorage(env: Env, db: PrismaClient): PhotoStorage {
     case "database":
       return new DatabasePhotoStorage(db);
   }
+}
+
+function chooseAdmission(env: Env): Admission {
+  const concurrency = env.ADMISSION_CONCURRENCY ?? os.availableParallelism();
+  return createAdmission({ concurrency, queue: env.ADMISSION_QUEUE ?? 2 * concurrency, maxWaitMs: env.ADMISSION_MAX_WAIT_MS });
 }
 
 let installed: Deps | undefined;
