@@ -5,6 +5,7 @@ import path from "node:path";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { createAdmission, type Admission } from "@/server/admission";
 import { createClock, type Clock } from "@/server/clock";
+import { createPublicCache, type PublicCache } from "@/server/public-cache";
 import { prismaClientFor } from "@/server/db";
 import { env as configuredEnv, type Env } from "@/server/env";
 import { createDatabasePopulationRegistry, type PopulationRegistry } from "@/server/registry/population-registry";
@@ -33,6 +34,8 @@ export type Deps = {
   mailer: Mailer;
   /** Per process: the admission limit in front of a registration's photo re-encoding and hashing. */
   admission: Admission;
+  /** Per process: the agencies and the schedule, read from the database at most once per PUBLIC_CACHE_TTL_MS. */
+  publicCache: PublicCache;
 };
 
 export type Ports = Omit<Deps, "env">;
@@ -48,6 +51,7 @@ export function buildDeps(env: Env, given: Partial<Ports> = {}): Deps {
     photoStorage: given.photoStorage ?? choosePhotoStorage(env, db),
     mailer: given.mailer ?? createMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, outboxDir: env.MAIL_OUTBOX_DIR }),
     admission: given.admission ?? chooseAdmission(env),
+    publicCache: given.publicCache ?? createPublicCache(env.PUBLIC_CACHE_TTL_MS),
   };
 }
 
