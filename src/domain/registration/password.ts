@@ -3,8 +3,8 @@
  * character classes. Returns every rule with its outcome so the form can show a live checklist.
  * Strength metering (zxcvbn) guides the applicant in the UI and is deliberately not a rule here.
  */
-import { dictionary } from "@zxcvbn-ts/language-common";
 import { type CalendarDate, pad2 } from "@/domain/calendar";
+import { COMMON_PASSWORDS } from "@/domain/registration/common-passwords.data";
 import { nameParts } from "@/domain/registration/name";
 
 export const PASSWORD_MIN = 12;
@@ -48,9 +48,7 @@ let commonPasswords: Set<string> | undefined;
 
 // ~10k entries: build the Set only when a password is first checked, not at import.
 function getCommonPasswords(): Set<string> {
-  commonPasswords ??= new Set(
-    dictionary["passwords-common"].slice(0, COMMON_PASSWORD_COUNT).map((p) => p.toLowerCase()),
-  );
+  commonPasswords ??= new Set(COMMON_PASSWORDS.split("\n"));
   return commonPasswords;
 }
 

@@ -169,3 +169,11 @@ describe("name parts", () => {
     expect(failedRules("al al al al al al", { ...CONTEXT, fullName: "AL AB" })).toEqual([]);
   });
 });
+
+describe("the committed common-password list", () => {
+  it("is zxcvbn-ts's list as `npm run data:passwords` renders it now", async () => {
+    const { readFileSync } = await import("node:fs");
+    const { OUTPUT_PATH, renderCommonPasswords } = await import("../../../../scripts/generate-common-passwords");
+    expect(readFileSync(OUTPUT_PATH, "utf8")).toBe(renderCommonPasswords());
+  });
+});
