@@ -1,6 +1,8 @@
 import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
 import os from "node:os";
+import { COMMON_PASSWORDS } from "@/domain/registration/common-passwords.data";
+import { provideCommonPasswords } from "@/domain/registration/password";
 import path from "node:path";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { createAdmission, type Admission } from "@/server/admission";
@@ -75,6 +77,10 @@ function chooseAdmission(env: Env): Admission {
   const concurrency = env.ADMISSION_CONCURRENCY ?? os.availableParallelism();
   return createAdmission({ concurrency, queue: env.ADMISSION_QUEUE ?? 2 * concurrency, maxWaitMs: env.ADMISSION_MAX_WAIT_MS });
 }
+
+// Every server operation reaches its ports through this module, so the password rule has its list
+// before any request is judged.
+provideCommonPasswords(COMMON_PASSWORDS);
 
 let installed: Deps | undefined;
 const scoped = new AsyncLocalStorage<Deps>();
