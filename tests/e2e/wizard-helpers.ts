@@ -74,8 +74,9 @@ export function trackCaptcha(page: Page): { latest: () => string | null } {
   return { latest: () => latest };
 }
 
-export function captchaAnswer(id: string): string {
-  const db = new Database(OPEN_DB, { readonly: true, fileMustExist: true });
+/** The answer, read from the server's database (the open server's unless another file is named). */
+export function captchaAnswer(id: string, databaseFile = OPEN_DB): string {
+  const db = new Database(databaseFile, { readonly: true, fileMustExist: true });
   try {
     const row = db.prepare('SELECT answer FROM "Captcha" WHERE id = ?').get(id) as { answer: string } | undefined;
     if (!row) throw new Error(`No captcha ${id}`);
