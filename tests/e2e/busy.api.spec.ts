@@ -1,7 +1,6 @@
-import fs from "node:fs";
 import path from "node:path";
 import { expect, test } from "./fixtures";
-import { KTP_FIXTURE, PASSWORD, captchaAnswer } from "./wizard-helpers";
+import { registrationMultipart } from "./wizard-helpers";
 
 /**
  * SPEC "Running at national scale": a production server started with ADMISSION_CONCURRENCY=1 and
@@ -13,34 +12,10 @@ const BUSY_DB = path.resolve(process.env.E2E_BUSY_DB ?? "data/e2e-busy.db");
 
 test("a burst beyond the admission limit: 503 SERVER_BUSY at once for the surplus, and the retries go through", async ({ request, newCitizen }) => {
   test.setTimeout(90_000);
-  const photo = fs.readFileSync(KTP_FIXTURE);
   const applicants = await Promise.all(
     Array.from({ length: 4 }, async (_, i) => {
       const identity = newCitizen("KEMENKEU");
-      const captcha = (await (await request.post("/api/captcha")).json()) as { id: string };
-      return {
-        key: `busy-e2e-${identity.nik}-${i}`,
-        multipart: {
-          nik: identity.nik,
-          kk: identity.kk,
-          fullName: identity.fullName,
-          birthPlace: identity.birthPlace,
-          birthDate: identity.birthDate,
-          phone: identity.phone,
-          email: identity.email,
-          agencyCode: identity.agencyCode,
-          password: PASSWORD,
-          passwordConfirm: PASSWORD,
-          securityQuestion1: "SEKOLAH_DASAR",
-          securityAnswer1: "SD Negeri 3 Sukamaju",
-          securityQuestion2: "MAKANAN_FAVORIT",
-          securityAnswer2: "nasi goreng kambing",
-          captchaId: captcha.id,
-          captchaAnswer: captchaAnswer(captcha.id, BUSY_DB),
-          ktpPhoto: { name: "ktp.jpg", mimeType: "image/jpeg", buffer: photo },
-          selfie: { name: "swafoto.jpg", mimeType: "image/jpeg", buffer: photo },
-        },
-      };
+      return { key: `busy-e2e-${identity.nik}-${i}`, multipart: await registrationMultipart(request, identity, BUSY_DB) };
     }),
   );
   const send = (applicant: (typeof applicants)[number]) =>
