@@ -23,6 +23,8 @@ const serverEnv = (port: number, database: string, clock: string, timeZone: stri
   ADMIN_USERNAME: "admin",
   ADMIN_PASSWORD: "admin-e2e-password",
   NEXTAUTH_URL: `http://localhost:${port}`,
+  // The browser reaches the server directly: no proxy to trust, every client is "unknown".
+  TRUST_PROXY_HOPS: "0",
   NEXT_TELEMETRY_DISABLED: "1",
 });
 

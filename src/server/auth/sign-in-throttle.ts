@@ -1,6 +1,7 @@
 import "server-only";
 import { createHmac, randomUUID } from "node:crypto";
 import { AppError } from "@/domain/errors";
+import { sharedKeyFactor, UNKNOWN_CLIENT } from "@/server/auth/client-ip";
 import { clock } from "@/server/clock";
 import { db } from "@/server/db";
 import { env } from "@/server/env";
@@ -20,6 +21,7 @@ export const MAX_IP_FAILURES_PER_HOUR = 1000;
 
 /** APPLICANT and ADMIN sign-ins, and password RECOVERY, are counted apart. */
 export type AccountScope = "APPLICANT" | "ADMIN" | "RECOVERY";
+/** `ip` null (no address known) counts under UNKNOWN_CLIENT, like clientIp()'s own answer for it. */
 export type SignInSubject = { scope: AccountScope; identifier: string; ip: string | null };
 
 function subjectHash(scope: string, value: string): string {
@@ -29,11 +31,12 @@ function subjectHash(scope: string, value: string): string {
 type Counted = { scope: string; subject: string; captchaAfter: number; limit: number };
 
 function subjects({ scope, identifier, ip }: SignInSubject): Counted[] {
-  const list: Counted[] = [
+  const address = ip ?? UNKNOWN_CLIENT;
+  const factor = sharedKeyFactor(address);
+  return [
     { scope, subject: subjectHash(scope, identifier), captchaAfter: CAPTCHA_AFTER_FAILURES, limit: MAX_ACCOUNT_FAILURES_PER_HOUR },
+    { scope: "IP", subject: subjectHash("IP", address), captchaAfter: CAPTCHA_AFTER_IP_FAILURES * factor, limit: MAX_IP_FAILURES_PER_HOUR * factor },
   ];
-  if (ip) list.push({ scope: "IP", subject: subjectHash("IP", ip), captchaAfter: CAPTCHA_AFTER_IP_FAILURES, limit: MAX_IP_FAILURES_PER_HOUR });
-  return list;
 }
 
 export type ThrottleState = { captchaRequired: boolean };

@@ -15,11 +15,14 @@ const from = (ip: string) => ({ "x-forwarded-for": `${ip}, 10.0.0.1` });
 
 beforeAll(async () => {
   testDb = await startTestServer();
+  // Behind two proxies: `from()` puts the client second from the right (TRUST_PROXY_HOPS, SPEC).
+  process.env.TRUST_PROXY_HOPS = "2";
   routes = await loadRoutes("2023-09-25T10:00:00+07:00");
   rateLimit = await import("@/server/rate-limit");
   captchaRoute = await import("@/app/api/captcha/route");
 });
 afterAll(async () => {
+  delete process.env.TRUST_PROXY_HOPS;
   await testDb.cleanup();
 });
 

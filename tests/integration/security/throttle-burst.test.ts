@@ -1,0 +1,96 @@
+/**
+ * Issue 9, item 2: throttles must hold against a burst. The attack sent 300 concurrent wrong
+ * sign-ins for one NIK, each with a solved captcha: 296 passwords were checked (the limit is 100
+ * failures per account per hour). Here every argon2 verification is counted, whatever the
+ * concurrency, for sign-in and for password recovery's security answers.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import {
+  BUDI,
+  PASSWORD_STEP,
+  loadRegistrationRoutes,
+  registrationForm,
+  solveCaptcha,
+  startRegistrationTestServer,
+  submit,
+  type RegistrationRoutes,
+  type RegistrationTestEnv,
+} from "../../setup/registration-harness";
+
+// Every argon2 verification the server makes, counted at the library (the real one runs).
+const argon2 = vi.hoisted(() => ({ verifications: 0 }));
+vi.mock("@node-rs/argon2", async (importOriginal) => {
+  const original = await importOriginal<typeof import("@node-rs/argon2")>();
+  return {
+    ...original,
+    verify: (...args: Parameters<typeof original.verify>) => {
+      argon2.verifications++;
+      return original.verify(...args);
+    },
+  };
+});
+
+let env: RegistrationTestEnv;
+let routes: RegistrationRoutes;
+let authorize: typeof import("@/server/auth/authorize");
+let throttle: typeof import("@/server/auth/sign-in-throttle");
+let recovery: typeof import("@/server/account/recover-password");
+
+beforeAll(async () => {
+  env = await startRegistrationTestServer();
+  routes = await loadRegistrationRoutes();
+  authorize = await import("@/server/auth/authorize");
+  throttle = await import("@/server/auth/sign-in-throttle");
+  recovery = await import("@/server/account/recover-password");
+  const { status } = await submit(routes, await registrationForm({ ...BUDI, ...PASSWORD_STEP, ...(await solveCaptcha(routes, env.testDb.prisma)) }));
+  expect(status).toBe(201);
+});
+afterAll(async () => {
+  await env.cleanup();
+});
+beforeEach(async () => {
+  await env.testDb.prisma.signInAttempt.deleteMany();
+  argon2.verifications = 0;
+});
+
+async function solvedCaptchas(count: number) {
+  const ids: { captchaId: string; captchaAnswer: string }[] = [];
+  for (let i = 0; i < count; i++) ids.push(await solveCaptcha(routes, env.testDb.prisma));
+  return ids;
+}
+
+describe("a burst against one account checks at most the limit", () => {
+  it("300 concurrent wrong sign-ins with solved captchas verify at most 100 passwords", async () => {
+    const captchas = await solvedCaptchas(300);
+    argon2.verifications = 0;
+    const outcomes = await Promise.allSettled(
+      captchas.map((captcha, i) => authorize.authorizeApplicant({ identifier: BUDI.nik, password: `salah sekali nomor ${i}`, ...captcha }, `10.20.${i >> 8}.${i & 255}`)),
+    );
+    console.info(`sign-in burst: 300 attempts, ${argon2.verifications} passwords verified`);
+    expect(argon2.verifications).toBeLessThanOrEqual(throttle.MAX_ACCOUNT_FAILURES_PER_HOUR);
+    expect(outcomes.every((outcome) => outcome.status === "rejected" || outcome.value === null)).toBe(true);
+    // The refused ones were told so (next-auth's error string), and left no count behind.
+    expect(outcomes.filter((outcome) => outcome.status === "rejected" && String(outcome.reason).includes("RATE_LIMITED")).length).toBeGreaterThanOrEqual(200);
+    expect(await env.testDb.prisma.signInAttempt.count({ where: { scope: "APPLICANT" } })).toBeLessThanOrEqual(throttle.MAX_ACCOUNT_FAILURES_PER_HOUR);
+
+    // And the right password, now, is refused too: the account is at its limit.
+    const [captcha] = await solvedCaptchas(1);
+    await expect(authorize.authorizeApplicant({ identifier: BUDI.nik, password: PASSWORD_STEP.password, ...captcha! }, "10.30.0.1")).rejects.toThrow("RATE_LIMITED");
+  });
+
+  it("200 concurrent wrong recovery answers and the right one verify at most 100 answers", async () => {
+    const captchas = await solvedCaptchas(201);
+    argon2.verifications = 0;
+    const NEW_PASSWORD = "teh manis hangat sore hari";
+    const attempt = (answer: string, captcha: { captchaId: string; captchaAnswer: string }, i: number) =>
+      recovery.recoverPassword(
+        { nik: BUDI.nik, kk: BUDI.kk, birthDate: BUDI.birthDate, securityQuestion: "SEKOLAH_DASAR", securityAnswer: answer, newPassword: NEW_PASSWORD, newPasswordConfirm: NEW_PASSWORD, ...captcha },
+        `10.40.${i >> 8}.${i & 255}`,
+      );
+    const outcomes = await Promise.allSettled(captchas.map((captcha, i) => attempt(i === 200 ? "sdn merdeka 3" : `sdn salah ${i}`, captcha, i)));
+    console.info(`recovery burst: 201 attempts, ${argon2.verifications} answers verified`);
+    expect(argon2.verifications).toBeLessThanOrEqual(throttle.MAX_ACCOUNT_FAILURES_PER_HOUR);
+    const rateLimited = outcomes.filter((outcome) => outcome.status === "rejected" && (outcome.reason as { code?: string }).code === "RATE_LIMITED");
+    expect(rateLimited.length).toBeGreaterThanOrEqual(100);
+  });
+});
