@@ -35,7 +35,7 @@ function post(url: string, body: ReadableStream<Uint8Array> | string, headers: R
 beforeAll(async () => {
   testDb = await startTestServer();
   await loadRoutes("2023-09-25T10:00:00+07:00");
-});
+}, 60_000);
 afterAll(async () => {
   await testDb.cleanup();
 });

@@ -27,7 +27,7 @@ const newCaptcha = (routes: Awaited<ReturnType<typeof load>>, headers: Record<st
 
 beforeAll(async () => {
   testDb = await startTestServer();
-});
+}, 60_000);
 afterAll(async () => {
   delete process.env.TRUST_PROXY_HOPS;
   await testDb.cleanup();

@@ -38,7 +38,7 @@ const exited = (child: ChildProcess) => new Promise<void>((resolve) => (child.ex
 
 beforeAll(async () => {
   testDb = await startTestServer();
-});
+}, 60_000);
 afterAll(async () => {
   await testDb.cleanup();
 });
