@@ -46,8 +46,6 @@ export async function readJsonBody(request: Request, maxBytes = MAX_JSON_BYTES):
   if (!/^application\/json\b/i.test(type)) {
     throw new AppError("UNSUPPORTED_MEDIA_TYPE", { message: "Data harus dikirim sebagai JSON." });
   }
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > maxBytes) throw new AppError("PAYLOAD_TOO_LARGE");
   const text = new TextDecoder().decode(await readBodyWithLimit(request, maxBytes));
   try {
     return JSON.parse(text) as unknown;
@@ -57,14 +55,18 @@ export async function readJsonBody(request: Request, maxBytes = MAX_JSON_BYTES):
 }
 
 /**
- * The request body, counted as it arrives (whatever Content-Length claimed): over `maxBytes` the
- * stream is cancelled and `tooLarge()` is thrown, before anything is parsed.
+ * The request body, refused by its declared Content-Length before a byte is read, and counted as
+ * it arrives (whatever Content-Length claimed, or with none): over `maxBytes` the stream is
+ * cancelled and `tooLarge()` is thrown, before anything is parsed. The one way a handler reads a
+ * body, so no route holds more than its limit in memory.
  */
 export async function readBodyWithLimit(
   request: Request,
   maxBytes: number,
   tooLarge: () => AppError = () => new AppError("PAYLOAD_TOO_LARGE"),
 ): Promise<Uint8Array<ArrayBuffer>> {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > maxBytes) throw tooLarge();
   if (!request.body) return new Uint8Array();
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -86,4 +88,11 @@ export async function readBodyWithLimit(
     offset += chunk.byteLength;
   }
   return bytes;
+}
+
+/** What a request that needs no body may still carry (an empty JSON object, say), read and dropped. */
+export const MAX_UNUSED_BODY_BYTES = 1024;
+
+export async function discardBody(request: Request, maxBytes = MAX_UNUSED_BODY_BYTES): Promise<void> {
+  await readBodyWithLimit(request, maxBytes);
 }

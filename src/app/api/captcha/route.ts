@@ -1,4 +1,4 @@
-import { jsonResponse, toErrorResponse } from "@/server/http";
+import { discardBody, jsonResponse, toErrorResponse } from "@/server/http";
 import { createCaptcha } from "@/server/captcha/create-captcha";
 import { assertWithinRateLimit } from "@/server/rate-limit";
 
@@ -6,6 +6,7 @@ import { assertWithinRateLimit } from "@/server/rate-limit";
 export async function POST(request: Request): Promise<Response> {
   try {
     await assertWithinRateLimit("CAPTCHA", request);
+    await discardBody(request);
     const { id, image } = await createCaptcha();
     return jsonResponse({ id, image });
   } catch (error) {

@@ -2,6 +2,7 @@ import NextAuth from "next-auth";
 import type { NextRequest } from "next/server";
 import { authOptions } from "@/server/auth/auth-options";
 import { guardSignInAttempt } from "@/server/auth/guard-sign-in-attempt";
+import { readAuthRequest } from "@/server/auth/read-auth-request";
 import { toErrorResponse } from "@/server/http";
 
 type Context = { params: Promise<{ nextauth: string[] }> };
@@ -10,14 +11,18 @@ function handle(request: NextRequest, context: Context): Promise<Response> {
   return NextAuth(authOptions())(request, context);
 }
 
+// next-auth reads no body on a GET.
 export const GET = handle;
 
 export async function POST(request: NextRequest, context: Context): Promise<Response> {
+  let limited: NextRequest;
   try {
+    // The body is read here, within its limit (413 past it), and next-auth gets only those bytes.
+    limited = await readAuthRequest(request);
     // A throttled sign-in is answered 429 + Retry-After here, before next-auth runs.
-    await guardSignInAttempt(request, (await context.params).nextauth);
+    await guardSignInAttempt(limited, (await context.params).nextauth);
   } catch (error) {
     return toErrorResponse(error);
   }
-  return handle(request, context);
+  return handle(limited, context);
 }
