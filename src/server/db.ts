@@ -1,13 +1,13 @@
 import "server-only";
-import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "@/generated/prisma/client";
 import { env } from "@/server/env";
+import { sqliteAdapter } from "@/server/sqlite-adapter";
 
 /** One Prisma client per process and database (kept across hot reloads in development). */
 const globalForPrisma = globalThis as unknown as { prismaClients?: Map<string, PrismaClient> };
 
 export function createPrismaClient(databaseUrl: string): PrismaClient {
-  const adapter = new PrismaBetterSqlite3({ url: databaseUrl });
+  const adapter = sqliteAdapter(databaseUrl);
   return new PrismaClient({ adapter });
 }
 

@@ -5,10 +5,15 @@ import { zodIssuesToFieldErrors } from "@/schemas";
 
 /**
  * The one place errors become HTTP responses (SPEC: `{ error: { code, message, fields? } }`).
- * ZodError → 422 with field errors; AppError → its status; anything else is logged by code and
- * stack only (never the request body) and answered 500.
+ * ZodError → 422 with field errors; AppError → its status; a database that stayed busy past its
+ * timeout → 503 SERVER_BUSY; anything else is logged by code and stack only (never the request
+ * body) and answered 500.
  */
 export function toErrorResponse(error: unknown): Response {
+  if (isDatabaseBusy(error)) {
+    console.warn("database busy: answered 503 SERVER_BUSY");
+    return toErrorResponse(new AppError("SERVER_BUSY", { headers: { "Retry-After": String(BUSY_RETRY_AFTER_SECONDS) } }));
+  }
   if (error instanceof ZodError) {
     return toErrorResponse(new AppError("VALIDATION_FAILED", { fields: zodIssuesToFieldErrors(error) }));
   }
@@ -22,6 +27,17 @@ export function toErrorResponse(error: unknown): Response {
 }
 
 const noStore = { "Cache-Control": "no-store" };
+
+const BUSY_RETRY_AFTER_SECONDS = 5;
+
+/**
+ * Prisma's P1008 ("operations timed out"), which the SQLite adapter reports for SQLITE_BUSY after
+ * its busy timeout (src/server/sqlite-adapter.ts) and the PostgreSQL one for a timed-out query.
+ */
+function isDatabaseBusy(error: unknown): boolean {
+  const { code, meta } = (error ?? {}) as { code?: unknown; meta?: { driverAdapterError?: { cause?: { kind?: unknown } } } };
+  return code === "P1008" || meta?.driverAdapterError?.cause?.kind === "SocketTimeout";
+}
 
 /**
  * What an unexpected error may put in the log: its type, code and stack frames, never its
