@@ -1,7 +1,6 @@
-import { expect, test } from "@playwright/test";
 import { extractText, getDocumentProxy } from "unpdf";
 import { signInApi, signInApplicant } from "./auth-helpers";
-import { BYPASS_HEADER, expectNoAxeViolations, expectNoHorizontalScroll } from "./fixtures";
+import { BYPASS_HEADER, expectNoAxeViolations, expectNoHorizontalScroll, expect, test } from "./fixtures";
 import { PASSWORD, captchaAnswer, citizen, confirmRegistration, fillWizardToReview, registerViaApi, trackCaptcha } from "./wizard-helpers";
 
 test.describe("an applicant's account", () => {

@@ -1,6 +1,5 @@
-import { expect, test } from "@playwright/test";
 import { ADMIN, signInAdmin, signInApi } from "./auth-helpers";
-import { BYPASS_HEADER, expectNoAxeViolations, expectNoHorizontalScroll } from "./fixtures";
+import { BYPASS_HEADER, expectNoAxeViolations, expectNoHorizontalScroll, expect, test } from "./fixtures";
 import { PASSWORD, citizen, confirmRegistration, fillIdentity, fillWizardToReview, registerViaApi } from "./wizard-helpers";
 
 // KEMENPUPR is seeded IN_VERIFICATION and used by no other test, so toggling it here is safe.

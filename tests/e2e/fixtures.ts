@@ -1,5 +1,32 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page } from "@playwright/test";
+import { test as base, expect, type Page } from "@playwright/test";
+
+/**
+ * Playwright's `test` with one automatic fixture: anything the page's Content-Security-Policy
+ * blocks (a `securitypolicyviolation` event, or Chromium's "Refused to …" console error) fails the
+ * test that caused it, so a script, style or image the policy does not allow cannot slip in
+ * (ADR 0005). Specs import `test` and `expect` from here.
+ */
+export const test = base.extend<{ cspViolations: string[] }>({
+  cspViolations: [
+    async ({ context }, use) => {
+      const violations: string[] = [];
+      await context.addInitScript(() => {
+        document.addEventListener("securitypolicyviolation", (event) => {
+          console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || "an inline resource"}`);
+        });
+      });
+      context.on("console", (message) => {
+        const text = message.text();
+        if (message.type() === "error" && /Content Security Policy|CSP violation/i.test(text)) violations.push(`${message.location().url}: ${text}`);
+      });
+      await use(violations);
+      expect(violations, "the page broke its Content-Security-Policy").toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+export { expect };
 
 /** SPEC's accessibility bar: WCAG 2.0/2.1 A and AA, and 2.2 AA. */
 export const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];

@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-import { expectNoAxeViolations } from "./fixtures";
+import { expectNoAxeViolations, expect, test } from "./fixtures";
 import { KTP_FIXTURE, citizen, continueTo, fillIdentity } from "./wizard-helpers";
 
 test.describe("when the camera cannot be used", () => {

@@ -1,5 +1,6 @@
 import fs from "node:fs";
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { type Locator, type Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { extractText } from "unpdf";
 import { KTP_FIXTURE, PASSWORD, captchaAnswer, citizen, trackCaptcha } from "./wizard-helpers";
 

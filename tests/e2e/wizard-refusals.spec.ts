@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-import { expectNoAxeViolations } from "./fixtures";
+import { expectNoAxeViolations, expect, test } from "./fixtures";
 import {
   citizen,
   confirmRegistration,

@@ -1,7 +1,7 @@
 import fs from "node:fs";
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
 import { extractText } from "unpdf";
-import { expectNoAxeViolations, expectNoHorizontalScroll } from "./fixtures";
+import { expectNoAxeViolations, expectNoHorizontalScroll, expect, test } from "./fixtures";
 import {
   type Identity,
   citizen,
