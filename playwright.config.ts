@@ -25,6 +25,8 @@ const serverEnv = (port: number, database: string, clock: string, timeZone: stri
   NEXTAUTH_URL: `http://localhost:${port}`,
   // The browser reaches the server directly: no proxy to trust, every client is "unknown".
   TRUST_PROXY_HOPS: "0",
+  // Checked for personal data after the run (scripts/check-server-logs.ts).
+  SERVER_LOG_FILE: `./data/${database.replace(/\.db$/, "")}.log`,
   NEXT_TELEMETRY_DISABLED: "1",
 });
 

@@ -64,6 +64,8 @@ if (ok) {
     }
   }
   ok = run("end-to-end tests (playwright)", bin("playwright"), ["test"]) && ok;
+  // The servers' output from that run may hold no NIK, name, phone, email or password.
+  ok = run("server logs hold no personal data", bin("tsx"), ["scripts/check-server-logs.ts"]) && ok;
 }
 
 const unit = readCounts("reports/unit-results.json", (r) => ({ passed: r.numPassedTests ?? 0, failed: r.numFailedTests ?? 0 }));
