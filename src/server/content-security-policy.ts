@@ -21,7 +21,8 @@ export function pageContentSecurityPolicy(nonce: string, { development, producti
     // The webcam preview is a MediaStream (srcObject); blob: in case a browser hands it as a URL.
     "media-src 'self' blob: mediastream:",
     "font-src 'self'",
-    "connect-src 'self'",
+    // blob: URLs are made by this page from its own photos and never leave the browser.
+    "connect-src 'self' blob:",
     "worker-src 'self' blob:",
     "object-src 'none'",
     "base-uri 'none'",
