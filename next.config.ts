@@ -24,7 +24,7 @@ const nextConfig: NextConfig = {
           { key: "Permissions-Policy", value: "camera=(self), microphone=(), geolocation=()" },
         ],
       },
-      // Pages get a per-request policy with a nonce from src/proxy.ts (ADR 0005).
+      // Pages get a per-request policy with a nonce from src/proxy.ts (ADR 0012).
       { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: API_CONTENT_SECURITY_POLICY }] },
     ];
   },

@@ -8,7 +8,7 @@ import { env } from "@/server/env";
 
 /**
  * Runs before every page (not API routes or static files, see `matcher`):
- * - gives the page its Content-Security-Policy with a fresh nonce (ADR 0005): Next reads the
+ * - gives the page its Content-Security-Policy with a fresh nonce (ADR 0012): Next reads the
  *   nonce from the request's CSP header and puts it on its scripts; every page renders per
  *   request (the root layout awaits `connection()`), so each response has its own;
  * - HSTS when APP_ENV=production;

@@ -8,6 +8,7 @@ export const ERROR_STATUS = {
   REGISTRATION_CLOSED: 403,
   AGENCY_FORMATION_NOT_VERIFIED: 403,
   AGENCY_NOT_FOUND: 422,
+  AGENCY_ALREADY_VERIFIED: 409,
   CAPTCHA_INVALID: 422,
   NIK_NOT_FOUND: 422,
   DUKCAPIL_MISMATCH: 422,
@@ -26,6 +27,10 @@ export const ERROR_STATUS = {
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
 
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === "string" && Object.hasOwn(ERROR_STATUS, value);
+}
+
 export const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   VALIDATION_FAILED: "Data yang Anda isi belum sesuai. Periksa kembali isian yang ditandai.",
   REGISTRATION_NOT_OPEN: "Pendaftaran belum dibuka.",
@@ -33,6 +38,7 @@ export const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   AGENCY_FORMATION_NOT_VERIFIED:
     "Formasi instansi ini masih dalam proses verifikasi, sehingga akun belum dapat dibuat untuk instansi ini. Silakan cek SSCASN secara berkala dan pantau akun media sosial resmi BKN serta instansi yang Anda tuju.",
   AGENCY_NOT_FOUND: "Instansi tidak ditemukan.",
+  AGENCY_ALREADY_VERIFIED: "Formasi instansi ini sudah diverifikasi. Anda dapat langsung membuat akun.",
   CAPTCHA_INVALID: "Kode captcha salah atau sudah kedaluwarsa. Silakan isi captcha yang baru.",
   NIK_NOT_FOUND: "NIK tidak ditemukan.",
   DUKCAPIL_MISMATCH: "Data tidak sesuai dengan data Dukcapil.",
@@ -69,6 +75,11 @@ export class AppError extends Error {
     this.fields = options.fields;
     this.headers = options.headers;
   }
+}
+
+/** A refusal about one field: the code's own message, shown by that field too. */
+export function fieldRefusal(code: ErrorCode, field: string): AppError {
+  return new AppError(code, { fields: { [field]: [DEFAULT_MESSAGES[code]] } });
 }
 
 export function isAppError(value: unknown): value is AppError {

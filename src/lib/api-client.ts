@@ -2,12 +2,14 @@
  * Calls to the app's own API from the browser. Every failure comes back in the API's error shape
  * (SPEC "HTTP API"), including a lost connection, so forms have one thing to show.
  */
-import { type FieldErrors } from "@/domain/errors";
+import { DEFAULT_MESSAGES, type ErrorCode, type FieldErrors, isErrorCode } from "@/domain/errors";
 
-export type ApiError = { code: string; message: string; fields?: FieldErrors; status: number };
+/** The browser's own code for a request that got no answer at all; every other code is the server's. */
+export const NETWORK_ERROR_CODE = "NETWORK_ERROR";
+
+export type ApiError = { code: ErrorCode | typeof NETWORK_ERROR_CODE; message: string; fields?: FieldErrors; status: number };
 export type ApiResult<T> = { ok: true; data: T } | { ok: false; error: ApiError };
 
-export const NETWORK_ERROR_CODE = "NETWORK_ERROR";
 export const NETWORK_ERROR_MESSAGE =
   "Tidak dapat terhubung ke server. Periksa koneksi internet Anda, lalu coba lagi. Data yang sudah Anda isi tidak hilang.";
 const UNEXPECTED_MESSAGE = "Terjadi kesalahan pada sistem. Silakan coba lagi beberapa saat lagi.";
@@ -34,10 +36,12 @@ export async function apiRequest<T>(url: string, init: RequestInit = {}): Promis
   if (response.ok) return { ok: true, data: body as T };
   if (isErrorBody(body)) {
     const { code, message, fields } = body.error;
-    return { ok: false, error: { code, message, ...(fields ? { fields } : {}), status: response.status } };
+    // A code this client does not know yet is handled as an unexpected error; its message still shows.
+    const known = isErrorCode(code) ? code : "INTERNAL_ERROR";
+    return { ok: false, error: { code: known, message, ...(fields ? { fields } : {}), status: response.status } };
   }
   if (response.status === 413) {
-    return { ok: false, error: { code: "PAYLOAD_TOO_LARGE", message: "Ukuran data yang dikirim terlalu besar.", status: 413 } };
+    return { ok: false, error: { code: "PAYLOAD_TOO_LARGE", message: DEFAULT_MESSAGES.PAYLOAD_TOO_LARGE, status: 413 } };
   }
   return { ok: false, error: { code: "INTERNAL_ERROR", message: UNEXPECTED_MESSAGE, status: response.status } };
 }

@@ -9,9 +9,3 @@ export function formatIsoDateId(iso: string): string {
   if (!date) return iso;
   return `${date.day} ${MONTHS_ID[date.month - 1]} ${date.year}`;
 }
-
-/** "1 KB"-style sizes for photo limits and previews. */
-export function formatBytes(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toLocaleString("id-ID", { maximumFractionDigits: 1 })} MB`;
-  return `${Math.max(1, Math.round(bytes / 1024)).toLocaleString("id-ID")} KB`;
-}

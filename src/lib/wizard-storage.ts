@@ -6,15 +6,16 @@
  * (an internet café, an office) are not left behind for the next person.
  */
 import { isWizardStepId, type WizardStepId } from "@/domain/registration/steps";
+// Types only: the provider on every wizard page does not load the identity rules for this.
+import type { IdentityField } from "@/schemas/identity";
 
 export const PROGRESS_KEY = "sscasn:daftar:v1";
 export const DONE_KEY = "sscasn:daftar:selesai";
 
-export const IDENTITY_FIELDS = ["nik", "kk", "fullName", "birthPlace", "birthDate", "phone", "email", "agencyCode"] as const;
-export type IdentityField = (typeof IDENTITY_FIELDS)[number];
+/** The identity step's answers as typed; the compiler holds its keys to the schema's fields. */
 export type IdentityForm = Record<IdentityField, string>;
 
-export const EMPTY_IDENTITY: IdentityForm = {
+export const EMPTY_IDENTITY: Readonly<IdentityForm> = {
   nik: "",
   kk: "",
   fullName: "",
@@ -41,7 +42,7 @@ function readIdentity(value: unknown): IdentityForm | null {
   if (typeof value !== "object" || value === null) return null;
   const record = value as Record<string, unknown>;
   const identity = { ...EMPTY_IDENTITY };
-  for (const field of IDENTITY_FIELDS) {
+  for (const field of Object.keys(EMPTY_IDENTITY) as IdentityField[]) {
     const text = record[field];
     if (typeof text === "string") identity[field] = text.slice(0, 200);
   }

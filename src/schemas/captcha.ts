@@ -1,6 +1,6 @@
 /** Step 4, Captcha: the id of the server-generated challenge and the applicant's answer. */
 import { z } from "zod";
-import { INVALID_PAYLOAD_MESSAGE } from "@/schemas/shared";
+import { INVALID_PAYLOAD_MESSAGE, fieldsOf } from "@/schemas/shared";
 
 export const CAPTCHA_ANSWER_MAX = 12;
 
@@ -25,3 +25,6 @@ export const captchaSchema = z.object({
 
 export type CaptchaInput = z.input<typeof captchaSchema>;
 export type CaptchaValues = z.output<typeof captchaSchema>;
+
+export type CaptchaField = keyof CaptchaInput;
+export const CAPTCHA_FIELDS = fieldsOf(captchaSchema);

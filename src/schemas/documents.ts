@@ -1,9 +1,11 @@
 /**
- * Step 2, Dokumen: the browser's description of the KTP photo and selfie it will send.
- * The bytes themselves are checked on the server (magic bytes, decode, re-encode).
+ * Step 2, Dokumen, and the one home of the photo rules: limits, accepted types and every message
+ * about a photo, for the browser (file chooser, camera, compression) and the server (the
+ * multipart upload, decoding and re-encoding) alike. The schema checks the browser's description
+ * of the KTP photo and selfie it will send; the bytes themselves are checked on the server.
  */
 import { z } from "zod";
-import { INVALID_PAYLOAD_MESSAGE } from "@/schemas/shared";
+import { INVALID_PAYLOAD_MESSAGE, fieldsOf } from "@/schemas/shared";
 
 /** After client-side compression, as the real portal's 200 KB limit. */
 export const MAX_PHOTO_BYTES = 200 * 1024;
@@ -11,18 +13,41 @@ export const MAX_PHOTO_BYTES = 200 * 1024;
 export const MAX_UPLOAD_BYTES = 2 * 1024 * 1024;
 export const ACCEPTED_PHOTO_TYPES = ["image/jpeg", "image/png"] as const;
 export type AcceptedPhotoType = (typeof ACCEPTED_PHOTO_TYPES)[number];
+/** For `<input type="file" accept>`. */
+export const PHOTO_ACCEPT = ACCEPTED_PHOTO_TYPES.join(",");
+/** Shorter than this on either side, a KTP or a face cannot be read. */
+export const MIN_PHOTO_DIMENSION = 200;
 
-export const DOCUMENT_MESSAGES = {
+/** "1 KB"-style sizes for photo limits and previews. */
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toLocaleString("id-ID", { maximumFractionDigits: 1 })} MB`;
+  return `${Math.max(1, Math.round(bytes / 1024)).toLocaleString("id-ID")} KB`;
+}
+
+export function isAcceptedPhotoType(type: string): type is AcceptedPhotoType {
+  return (ACCEPTED_PHOTO_TYPES as readonly string[]).includes(type);
+}
+
+export const PHOTO_MESSAGES = {
+  /** The wizard's step, before a photo is there. */
   ktpPhotoRequired: "Unggah atau ambil foto KTP.",
   selfieRequired: "Ambil swafoto dengan kamera.",
+  /** A submission that arrives without the file. */
+  ktpPhotoMissing: "Foto KTP wajib diunggah.",
+  selfieMissing: "Swafoto wajib diambil.",
   empty: "File foto kosong. Silakan ambil atau unggah ulang.",
-  type: "Foto harus berformat JPG atau PNG.",
-  tooLarge: (maxBytes: number) => `Ukuran foto maksimal ${formatBytes(maxBytes)}.`,
+  /** The type the browser declares for a file. */
+  declaredType: "Foto harus berformat JPG atau PNG.",
+  notAPhoto: "Foto harus berformat JPG atau PNG. File yang dipilih bukan foto JPG atau PNG.",
+  /** The type the bytes turn out to be (magic bytes, decoder), judged by the server. */
+  type: "Foto harus berupa file JPG atau PNG.",
+  tooLargeFor: (maxBytes: number) => `Ukuran foto maksimal ${formatBytes(maxBytes)}.`,
+  tooLarge: `Ukuran foto maksimal ${formatBytes(MAX_UPLOAD_BYTES)}.`,
+  cannotShrink: `Foto tidak dapat diperkecil hingga ${formatBytes(MAX_PHOTO_BYTES)}. Gunakan foto lain dengan resolusi lebih kecil.`,
+  unreadable: "Foto rusak atau tidak dapat dibaca. Pastikan file adalah foto JPG atau PNG yang utuh, lalu ambil atau unggah ulang.",
+  resolutionTooLarge: "Resolusi foto terlalu besar. Gunakan foto dengan resolusi lebih kecil.",
+  tooSmall: `Foto terlalu kecil. Ukuran minimal ${MIN_PHOTO_DIMENSION}×${MIN_PHOTO_DIMENSION} piksel.`,
 } as const;
-
-function formatBytes(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${bytes / (1024 * 1024)} MB` : `${bytes / 1024} KB`;
-}
 
 function photoDescriptorSchema(requiredMessage: string, maxBytes: number) {
   return z
@@ -35,19 +60,17 @@ function photoDescriptorSchema(requiredMessage: string, maxBytes: number) {
     )
     .superRefine((photo, ctx) => {
       // Issues sit on the photo itself, not on .size/.type, so the form shows one message per photo.
-      if (photo.size <= 0) ctx.addIssue({ code: "custom", message: DOCUMENT_MESSAGES.empty });
-      else if (photo.size > maxBytes) ctx.addIssue({ code: "custom", message: DOCUMENT_MESSAGES.tooLarge(maxBytes) });
-      if (!(ACCEPTED_PHOTO_TYPES as readonly string[]).includes(photo.type)) {
-        ctx.addIssue({ code: "custom", message: DOCUMENT_MESSAGES.type });
-      }
+      if (photo.size <= 0) ctx.addIssue({ code: "custom", message: PHOTO_MESSAGES.empty });
+      else if (photo.size > maxBytes) ctx.addIssue({ code: "custom", message: PHOTO_MESSAGES.tooLargeFor(maxBytes) });
+      if (!isAcceptedPhotoType(photo.type)) ctx.addIssue({ code: "custom", message: PHOTO_MESSAGES.declaredType });
     })
     .transform((photo) => ({ size: photo.size, type: photo.type as AcceptedPhotoType }));
 }
 
 function makeDocumentsSchema(maxBytes: number) {
   return z.object({
-    ktpPhoto: photoDescriptorSchema(DOCUMENT_MESSAGES.ktpPhotoRequired, maxBytes),
-    selfie: photoDescriptorSchema(DOCUMENT_MESSAGES.selfieRequired, maxBytes),
+    ktpPhoto: photoDescriptorSchema(PHOTO_MESSAGES.ktpPhotoRequired, maxBytes),
+    selfie: photoDescriptorSchema(PHOTO_MESSAGES.selfieRequired, maxBytes),
   }, { error: INVALID_PAYLOAD_MESSAGE });
 }
 
@@ -58,3 +81,6 @@ export const uploadedDocumentsSchema = makeDocumentsSchema(MAX_UPLOAD_BYTES);
 
 export type DocumentsInput = z.input<typeof documentsSchema>;
 export type DocumentsValues = z.output<typeof documentsSchema>;
+
+export type DocumentField = keyof DocumentsInput;
+export const DOCUMENT_FIELDS = fieldsOf(documentsSchema);

@@ -8,7 +8,7 @@ import { normalizeBirthPlace, normalizeFullName } from "@/domain/registration/na
 import { genderFromNik, nikMatchesBirthDate, parseNik } from "@/domain/registration/nik";
 import { normalizePhone } from "@/domain/registration/phone";
 import { CPNS_2023_PERIOD, closingDate as closingDateOf } from "@/domain/registration/window";
-import { INVALID_PAYLOAD_MESSAGE, fieldsPassed, fromResult } from "@/schemas/shared";
+import { INVALID_PAYLOAD_MESSAGE, fieldsOf, fieldsPassed, fromResult } from "@/schemas/shared";
 
 export const AGENCY_CODE_MAX = 32;
 /** Births before this year are typing mistakes, not applicants. */
@@ -95,3 +95,7 @@ export const identitySchema = makeIdentitySchema({ closingDate: closingDateOf(CP
 
 export type IdentityInput = z.input<typeof identitySchema>;
 export type IdentityValues = z.output<typeof identitySchema>;
+
+export type IdentityField = keyof IdentityInput;
+/** The identity step's fields, in the form's order. */
+export const IDENTITY_FIELDS = fieldsOf(identitySchema);

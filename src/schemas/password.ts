@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { parseIsoDate } from "@/domain/calendar";
 import { type PasswordContext, checkPassword } from "@/domain/registration/password";
-import { INVALID_PAYLOAD_MESSAGE, fieldsPassed } from "@/schemas/shared";
+import { INVALID_PAYLOAD_MESSAGE, fieldsOf, fieldsPassed } from "@/schemas/shared";
 
 export const SECURITY_ANSWER_MIN = 3;
 export const SECURITY_ANSWER_MAX = 100;
@@ -107,3 +107,7 @@ export function passwordContextFrom(data: unknown): PasswordContext {
 
 export type PasswordInput = z.input<typeof passwordSchema>;
 export type PasswordValues = z.output<typeof passwordSchema>;
+
+export type PasswordField = keyof PasswordInput;
+/** The password step's fields, in the form's order. */
+export const PASSWORD_FIELDS = fieldsOf(passwordSchema);

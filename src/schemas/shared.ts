@@ -22,3 +22,14 @@ export function fieldsPassed(...fields: string[]) {
     payload.value !== null &&
     !payload.issues.some((issue) => !issue.path?.length || fields.includes(String(issue.path[0])));
 }
+
+/**
+ * The fields of a step's object schema (or of the object at the start of its pipe), in the order
+ * they are declared, which is the order the form shows them. Field lists are read from the
+ * schemas, never written out again.
+ */
+export function fieldsOf<T extends z.ZodType>(schema: T): readonly (keyof z.input<T> & string)[] {
+  const object = schema instanceof z.ZodPipe ? schema.in : schema;
+  if (!(object instanceof z.ZodObject)) throw new Error("fieldsOf needs an object schema");
+  return Object.keys(object.shape) as (keyof z.input<T> & string)[];
+}

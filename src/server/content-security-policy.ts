@@ -1,5 +1,5 @@
 /**
- * The Content-Security-Policy of pages and of API answers (ADR 0005). Pages get a fresh nonce per
+ * The Content-Security-Policy of pages and of API answers (ADR 0012). Pages get a fresh nonce per
  * request (src/proxy.ts), which Next puts on its own scripts and inline styles; 'strict-dynamic'
  * lets those scripts load the app's chunks and nothing else. No server-only import: the proxy
  * uses this too.

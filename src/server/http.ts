@@ -2,6 +2,7 @@ import "server-only";
 import { ZodError } from "zod";
 import { AppError, isAppError } from "@/domain/errors";
 import { zodIssuesToFieldErrors } from "@/schemas";
+import type { ApiError } from "@/schemas/api-answers";
 
 /**
  * The one place errors become HTTP responses (SPEC: `{ error: { code, message, fields? } }`).
@@ -18,12 +19,13 @@ export function toErrorResponse(error: unknown): Response {
     return toErrorResponse(new AppError("VALIDATION_FAILED", { fields: zodIssuesToFieldErrors(error) }));
   }
   if (isAppError(error)) {
-    const body = { error: { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) } };
+    const body: ApiError = { error: { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) } };
     return Response.json(body, { status: error.status, headers: { ...noStore, ...error.headers } });
   }
   console.error("unhandled error", describeForLog(error));
   const internal = new AppError("INTERNAL_ERROR");
-  return Response.json({ error: { code: internal.code, message: internal.message } }, { status: 500, headers: noStore });
+  const body: ApiError = { error: { code: internal.code, message: internal.message } };
+  return Response.json(body, { status: 500, headers: noStore });
 }
 
 const noStore = { "Cache-Control": "no-store" };

@@ -1,13 +1,21 @@
 import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type Page } from "@playwright/test";
+import { claimCitizen, type Identity } from "./citizens";
 
 /**
- * Playwright's `test` with one automatic fixture: anything the page's Content-Security-Policy
- * blocks (a `securitypolicyviolation` event, or Chromium's "Refused to …" console error) fails the
- * test that caused it, so a script, style or image the policy does not allow cannot slip in
- * (ADR 0005). Specs import `test` and `expect` from here.
+ * The tests' `test`: Playwright's, plus
+ * - `newCitizen(agencyCode = "BKN")`, which hands the test a citizen of the population registry
+ *   that no other test of the run uses (tests/e2e/citizens.ts). Call it once per applicant the
+ *   test needs;
+ * - an automatic `cspViolations` fixture: anything the page's Content-Security-Policy blocks (a
+ *   `securitypolicyviolation` event, or Chromium's "Refused to …" console error) fails the test
+ *   that caused it, so a script, style or image the policy does not allow cannot slip in (ADR 0012).
+ * Specs import `test` and `expect` from here.
  */
-export const test = base.extend<{ cspViolations: string[] }>({
+export const test = base.extend<{ newCitizen: (agencyCode?: string) => Identity; cspViolations: string[] }>({
+  newCitizen: async ({}, use) => {
+    await use((agencyCode = "BKN") => claimCitizen(agencyCode));
+  },
   cspViolations: [
     async ({ context }, use) => {
       const violations: string[] = [];

@@ -1,5 +1,5 @@
 /**
- * The security headers of the production build (ADR 0005): pages carry a Content-Security-Policy
+ * The security headers of the production build (ADR 0012): pages carry a Content-Security-Policy
  * with a nonce that changes on every response and is the one on the page's scripts; API answers
  * carry a policy that allows nothing; both carry the other hardening headers. HSTS only with
  * APP_ENV=production (security-server.spec.ts starts such a server).
@@ -16,14 +16,15 @@ const HARDENING = {
 test.describe("security headers", () => {
   test("pages: a strict CSP with a fresh nonce each time, matching the page's scripts; no HSTS outside production", async ({ request }) => {
     const nonces: string[] = [];
-    for (const path of ["/", "/", "/daftar/identitas", "/masuk", "/admin/masuk", "/tidak-ada"]) {
+    for (const path of ["/", "/", "/daftar/identitas", "/masuk", "/lupa-kata-sandi", "/admin/masuk", "/pemberitahuan/berhenti?hasil=berhasil", "/tidak-ada"]) {
       const response = await request.get(path);
       expect(response.status(), path).toBeLessThan(500);
       const headers = response.headers();
       expect(headers).toMatchObject(HARDENING);
       expect(headers["strict-transport-security"]).toBeUndefined();
       const csp = headers["content-security-policy"] ?? "";
-      for (const directive of ["'strict-dynamic'", "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'", "img-src 'self' data: blob:"]) {
+      // media-src 'self': the audio captcha plays /api/captcha/{id}/audio in an <audio>.
+      for (const directive of ["'strict-dynamic'", "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'", "img-src 'self' data: blob:", "media-src 'self'"]) {
         expect(csp, path).toContain(directive);
       }
       expect(csp).not.toContain("unsafe-inline");
@@ -59,6 +60,8 @@ test.describe("security headers", () => {
       await request.post("/api/captcha"),
       await request.get("/api/registrations/202300000000000/card"),
       await request.get("/api/auth/csrf"),
+      await request.get("/api/openapi.json"),
+      await request.get("/api/agency-notifications/unsubscribe?token=x", { maxRedirects: 0 }),
     ]) {
       expect(response.status(), response.url()).toBeLessThan(500);
       expect(response.headers()).toMatchObject({ ...HARDENING, "content-security-policy": "default-src 'none'; frame-ancestors 'none'" });

@@ -1,8 +1,8 @@
-import { expectNoAxeViolations, expect, test } from "./fixtures";
-import { KTP_FIXTURE, citizen, continueTo, fillIdentity } from "./wizard-helpers";
+import { expect, expectNoAxeViolations, test } from "./fixtures";
+import { KTP_FIXTURE, continueTo, fillIdentity } from "./wizard-helpers";
 
 test.describe("when the camera cannot be used", () => {
-  test("the applicant is told why and how to fix it per browser, can retry, and has a fallback", async ({ page }) => {
+  test("the applicant is told why and how to fix it per browser, can retry, and has a fallback", async ({ page, newCitizen }) => {
     // A denied camera permission. Neither `permissions: []` nor a CDP "denied" setting reaches the
     // page here: --use-fake-ui-for-media-stream (playwright.config.ts) accepts every camera request.
     // So getUserMedia rejects exactly as a browser does after "Block": a NotAllowedError.
@@ -10,7 +10,7 @@ test.describe("when the camera cannot be used", () => {
       navigator.mediaDevices.getUserMedia = () => Promise.reject(new DOMException("Permission denied", "NotAllowedError"));
     });
     await page.goto("/daftar");
-    await fillIdentity(page, citizen(212));
+    await fillIdentity(page, newCitizen());
     await continueTo(page, "dokumen", "Dokumen");
 
     // The reason comes before any permission prompt.
@@ -40,7 +40,7 @@ test.describe("when the camera cannot be used", () => {
     await continueTo(page, "kata-sandi", "Kata Sandi");
   });
 
-  test("a browser without getUserMedia (e.g. an in-app browser) gets the same help", async ({ page }) => {
+  test("a browser without getUserMedia (e.g. an in-app browser) gets the same help", async ({ page, newCitizen }) => {
     await page.addInitScript(() => {
       // As on a plain-http page: no mediaDevices (react-webcam then installs a rejecting polyfill).
       Object.defineProperty(navigator, "mediaDevices", { value: undefined, configurable: true, writable: true });
@@ -53,7 +53,7 @@ test.describe("when the camera cannot be used", () => {
       });
     });
     await page.goto("/daftar");
-    await fillIdentity(page, citizen(208));
+    await fillIdentity(page, newCitizen());
     await continueTo(page, "dokumen", "Dokumen");
     await page.getByRole("button", { name: "Aktifkan Kamera" }).click();
     await expect(page.getByRole("heading", { name: "Browser ini tidak dapat memakai kamera" })).toBeVisible();

@@ -1,6 +1,5 @@
-import { expectNoAxeViolations, expect, test } from "./fixtures";
+import { expect, expectNoAxeViolations, test } from "./fixtures";
 import {
-  citizen,
   confirmRegistration,
   continueTo,
   fillDocuments,
@@ -18,8 +17,13 @@ const AGENCY_REFUSAL =
 
 const summary = (page: import("@playwright/test").Page) => page.getByRole("alert").filter({ has: page.getByRole("heading") });
 
+/** The day before an ISO date (an applicant one day older: never too young). */
+const dayBefore = (isoDate: string) => new Date(Date.parse(`${isoDate}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+/** The name with its last letter changed: a typo the registry must not accept. */
+const misspelled = (fullName: string) => fullName.slice(0, -1) + (fullName.endsWith("a") ? "i" : "a");
+
 test.describe("the browser's own checks", () => {
-  test("an empty identity form: a focused summary linking to each field, messages by the fields", async ({ page }) => {
+  test("an empty identity form: a focused summary linking to each field, messages by the fields", async ({ page, newCitizen }) => {
     await page.goto("/daftar/identitas");
     await page.getByRole("button", { name: "Lanjutkan" }).click();
     await expect(summary(page)).toBeFocused();
@@ -34,8 +38,8 @@ test.describe("the browser's own checks", () => {
     await expect(page.getByLabel("Email")).toBeFocused();
 
     // Fixing a field clears its message once it is valid; a wrong birth date for the NIK is named.
-    const identity = citizen(300);
-    await fillIdentity(page, { ...identity, birthDate: "1997-12-18" });
+    const identity = newCitizen();
+    await fillIdentity(page, { ...identity, birthDate: dayBefore(identity.birthDate) });
     await page.getByRole("button", { name: "Lanjutkan" }).click();
     await expect(summary(page)).toContainText("Tanggal lahir pada NIK tidak sesuai dengan tanggal lahir yang diisi.");
     await expect(summary(page).getByRole("link")).toHaveCount(1);
@@ -48,11 +52,12 @@ test.describe("the browser's own checks", () => {
     await expect(page.getByLabel("Tanggal Lahir")).toHaveAccessibleDescription(/lebih dari 35 tahun/);
   });
 
-  test("documents, password and captcha steps name what is missing", async ({ page }) => {
+  test("documents, password and captcha steps name what is missing", async ({ page, newCitizen }) => {
     test.setTimeout(90_000);
     const tracker = trackCaptcha(page);
+    const identity = newCitizen();
     await page.goto("/daftar");
-    await fillIdentity(page, citizen(211));
+    await fillIdentity(page, identity);
     await continueTo(page, "dokumen", "Dokumen");
     await page.getByRole("button", { name: "Lanjutkan" }).click();
     await expect(summary(page)).toBeFocused();
@@ -76,7 +81,8 @@ test.describe("the browser's own checks", () => {
     await expectNoAxeViolations(page);
 
     // The checklist follows the identity: the name may not be inside the password.
-    await page.getByLabel("Kata Sandi", { exact: true }).fill("reza suka kopi tubruk");
+    const firstName = identity.fullName.split(" ")[0]!.toLowerCase();
+    await page.getByLabel("Kata Sandi", { exact: true }).fill(`${firstName} suka kopi tubruk`);
     await expect(page.getByRole("listitem").filter({ hasText: "Tidak memuat bagian dari nama" })).toContainText("(belum terpenuhi)");
     const toggle = page.getByRole("button", { name: "Tampilkan kata sandi" });
     await expect(toggle).toHaveAttribute("aria-pressed", "false");
@@ -100,9 +106,9 @@ test.describe("the browser's own checks", () => {
 });
 
 test.describe("refusals from the server, each shown with its message", () => {
-  test("an agency whose formation is still being verified: explained before and after submitting", async ({ page }) => {
+  test("an agency whose formation is still being verified: explained before and after submitting", async ({ page, newCitizen }) => {
     await page.goto("/daftar/identitas");
-    const identity = citizen(301, "KEMHAN");
+    const identity = newCitizen("KEMHAN");
     await fillIdentity(page, identity);
     // Before submitting, right by the select.
     const agency = page.getByLabel("Instansi");
@@ -125,10 +131,10 @@ test.describe("refusals from the server, each shown with its message", () => {
     await continueTo(page, "dokumen", "Dokumen");
   });
 
-  test("the population registry does not match: data mismatch, then a wrong KK", async ({ page }) => {
-    const identity = citizen(300);
+  test("the population registry does not match: data mismatch, then a wrong KK", async ({ page, newCitizen }) => {
+    const identity = newCitizen();
     await page.goto("/daftar/identitas");
-    await fillIdentity(page, { ...identity, fullName: "Arif Kurniawati" });
+    await fillIdentity(page, { ...identity, fullName: misspelled(identity.fullName) });
     await page.getByRole("button", { name: "Lanjutkan" }).click();
     await expect(summary(page)).toBeFocused();
     await expect(summary(page)).toContainText("Data tidak sesuai dengan data Dukcapil.");
@@ -136,6 +142,8 @@ test.describe("refusals from the server, each shown with its message", () => {
     await expectNoAxeViolations(page);
 
     await page.getByLabel("Nama Lengkap").fill(identity.fullName);
+    // Another family's KK (Budi Santoso's, from the README).
+    expect(identity.kk).not.toBe("3273011103190001");
     await page.getByLabel("Nomor Kartu Keluarga (KK)").fill("3273011103190001");
     await page.getByRole("button", { name: "Lanjutkan" }).click();
     await expect(summary(page)).toContainText("Nomor KK tidak sesuai.");
@@ -143,11 +151,11 @@ test.describe("refusals from the server, each shown with its message", () => {
     await expect(page.getByLabel("Nomor Kartu Keluarga (KK)")).toHaveAttribute("aria-invalid", "true");
   });
 
-  test("a NIK that already has an account", async ({ page, request }) => {
-    const identity = citizen(303);
+  test("a NIK that already has an account", async ({ page, request, newCitizen }) => {
+    const identity = newCitizen();
     await registerViaApi(request, identity);
     await page.goto("/daftar/identitas");
-    await fillIdentity(page, { ...identity, email: "lain.303@contoh.id", phone: "081399990303" });
+    await fillIdentity(page, { ...identity, email: `lain.${identity.email}`, phone: `0812${identity.phone.slice(4)}` });
     await page.getByRole("button", { name: "Lanjutkan" }).click();
     await expect(summary(page)).toBeFocused();
     await expect(summary(page).getByRole("link", { name: "NIK sudah terdaftar." })).toBeVisible();
@@ -155,9 +163,9 @@ test.describe("refusals from the server, each shown with its message", () => {
     await expectNoAxeViolations(page);
   });
 
-  test("a wrong captcha: back to the captcha step with a fresh one, everything else kept", async ({ page }) => {
+  test("a wrong captcha: back to the captcha step with a fresh one, everything else kept", async ({ page, newCitizen }) => {
     test.setTimeout(120_000);
-    const identity = citizen(304);
+    const identity = newCitizen();
     const tracker = trackCaptcha(page);
     await page.goto("/daftar");
     await fillIdentity(page, identity);
@@ -184,9 +192,9 @@ test.describe("refusals from the server, each shown with its message", () => {
     await expect(page.getByRole("heading", { level: 1, name: "Akun berhasil dibuat" })).toBeVisible();
   });
 
-  test("a PDF renamed to .jpg: the server refuses it (415) and the review says so, linking to the photo", async ({ page }) => {
+  test("a PDF renamed to .jpg: the server refuses it (415) and the review says so, linking to the photo", async ({ page, newCitizen }) => {
     test.setTimeout(120_000);
-    const identity = citizen(205);
+    const identity = newCitizen();
     const tracker = trackCaptcha(page);
     await page.goto("/daftar");
     await fillIdentity(page, identity);

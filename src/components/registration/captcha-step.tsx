@@ -1,19 +1,12 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { type FormEvent, useCallback, useEffect, useRef, useState } from "react";
-import { ErrorSummary, type SummaryItem } from "@/components/registration/error-summary";
 import { TextField, secondaryButtonClass } from "@/components/registration/form-field";
-import { StepActions, StepFrame } from "@/components/registration/step-frame";
-import { refusalFromApiError, summaryFromFields } from "@/components/registration/step-errors";
-import { zodIssuesToFieldErrors } from "@/schemas/field-errors";
+import { StepActions, StepForm, StepFrame } from "@/components/registration/step-frame";
+import { useStepForm } from "@/components/registration/use-step-form";
 import { type Captcha, useWizard } from "@/components/registration/wizard-provider";
-import { type FieldErrors } from "@/domain/errors";
-import { completeStep, latestAllowedStep, stepPath } from "@/domain/registration/steps";
-import { apiRequest, postJson } from "@/lib/api-client";
+import { apiRequest } from "@/lib/api-client";
 import { CAPTCHA_ANSWER_MAX, captchaSchema } from "@/schemas/captcha";
-
-const FIELDS = ["captchaAnswer"] as const;
 
 export async function fetchCaptcha(): Promise<Captcha | null> {
   const response = await apiRequest<Captcha>("/api/captcha", { method: "POST" });
@@ -22,10 +15,7 @@ export async function fetchCaptcha(): Promise<Captcha | null> {
 
 export function CaptchaStep() {
   return (
-    <StepFrame
-      step="captcha"
-      intro={<p>Ketik huruf dan angka yang terlihat pada gambar. Huruf besar dan kecil dianggap sama.</p>}
-    >
+    <StepFrame step="captcha" intro={<p>Ketik huruf dan angka yang terlihat pada gambar. Huruf besar dan kecil dianggap sama.</p>}>
       <CaptchaForm />
     </StepFrame>
   );
@@ -33,19 +23,24 @@ export function CaptchaStep() {
 
 function CaptchaForm() {
   const wizard = useWizard();
-  const router = useRouter();
-  const [answer, setAnswer] = useState(wizard.captchaAnswer);
-  const problem = wizard.problems.captcha;
-  const [fields, setFields] = useState<FieldErrors>(problem?.fields ?? {});
-  const [summary, setSummary] = useState<SummaryItem[]>(
-    problem ? summaryFromFields(problem.fields, FIELDS).concat(problem.fields.captchaAnswer ? [] : [{ message: problem.message }]) : [],
-  );
-  const [focusKey, setFocusKey] = useState(problem ? 1 : 0);
+  const { captcha, setCaptcha } = wizard;
+  const [values, setValues] = useState({ captchaAnswer: wizard.captchaAnswer });
   const [loading, setLoading] = useState(false);
   const [announcement, setAnnouncement] = useState("");
   const [loadFailed, setLoadFailed] = useState(false);
   const requested = useRef(false);
-  const { captcha, setCaptcha } = wizard;
+  const form = useStepForm({
+    step: "captcha",
+    // The id travels with the answer; only the answer is a field the applicant sees.
+    fields: ["captchaAnswer"],
+    values,
+    setValues,
+    schema: captchaSchema,
+    toData: (answer) => ({ captchaId: captcha?.id ?? "", ...answer }),
+    anchorField: "captchaAnswer",
+    // Submitted only with a captcha on screen (see onSubmit below).
+    commit: ({ captchaAnswer }) => wizard.commit("captcha", { captcha: captcha as Captcha, captchaAnswer }),
+  });
 
   const reload = useCallback(
     async (announce: boolean) => {
@@ -59,7 +54,7 @@ function CaptchaForm() {
         return;
       }
       setCaptcha(next);
-      setAnswer("");
+      setValues({ captchaAnswer: "" });
       if (announce) setAnnouncement("Captcha baru sudah dimuat. Isi kode pada gambar yang baru.");
     },
     [setCaptcha],
@@ -71,33 +66,11 @@ function CaptchaForm() {
     void reload(false);
   }, [captcha, reload]);
 
-  async function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    if (!captcha) return;
-    const data = { captchaId: captcha.id, captchaAnswer: answer };
-    const result = captchaSchema.safeParse(data);
-    if (!result.success) {
-      const errors = zodIssuesToFieldErrors(result.error);
-      setFields(errors);
-      setSummary(summaryFromFields(errors, FIELDS));
-      setFocusKey((k) => k + 1);
-      return;
-    }
-    const response = await postJson("/api/registrations/validate", { step: "captcha", data });
-    if (!response.ok) {
-      const refusal = refusalFromApiError(response.error, FIELDS, "captchaAnswer");
-      setFields(refusal.fields);
-      setSummary(refusal.summary);
-      setFocusKey((k) => k + 1);
-      return;
-    }
-    wizard.commitCaptcha(captcha, answer);
-    router.push(stepPath(latestAllowedStep(completeStep(wizard.completed, "captcha"))));
-  }
+  // Nothing to answer until the image is there.
+  const onSubmit = (event: FormEvent) => (captcha ? form.onSubmit(event) : event.preventDefault());
 
   return (
-    <form noValidate onSubmit={onSubmit} className="space-y-6">
-      <ErrorSummary items={summary} focusKey={focusKey} />
+    <StepForm form={{ ...form, onSubmit }}>
       <div className="space-y-4 rounded-md border border-slate-200 bg-white p-4 sm:p-6">
         <div className="flex min-h-[70px] items-center">
           {captcha ? (
@@ -119,24 +92,18 @@ function CaptchaForm() {
           {loading ? "Memuat captcha…" : announcement}
         </p>
         <TextField
-          name="captchaAnswer"
+          {...form.textField("captchaAnswer")}
           label="Kode captcha"
           hint="Ketik kode pada gambar di atas."
-          value={answer}
-          errors={fields.captchaAnswer}
           autoComplete="off"
           autoCapitalize="none"
           autoCorrect="off"
           spellCheck={false}
           maxLength={CAPTCHA_ANSWER_MAX}
-          onChange={(event) => {
-            setAnswer(event.target.value);
-            if (fields.captchaAnswer) setFields({});
-          }}
           className="max-w-xs"
         />
       </div>
-      <StepActions back="password" />
-    </form>
+      <StepActions back="password" submitting={form.submitting} />
+    </StepForm>
   );
 }

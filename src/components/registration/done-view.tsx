@@ -10,23 +10,15 @@ import Link from "next/link";
 import { useEffect, useState } from "react";
 import { StepIndicator } from "@/components/registration/step-indicator";
 import { useWizard } from "@/components/registration/wizard-provider";
-import { GENDER_LABELS, type Gender } from "@/domain/registration/nik";
+import { type AccountSummary, genderLabel } from "@/domain/registration/account";
 import { WIZARD_STEP_IDS } from "@/domain/registration/steps";
 import { formatWib } from "@/domain/registration/window";
 import { apiRequest } from "@/lib/api-client";
 import { formatIsoDateId } from "@/lib/format";
 import { type DoneRecord, loadDone } from "@/lib/wizard-storage";
 
-type RegistrationDetails = {
-  registrationNumber: string;
-  createdAt: string;
-  nik: string;
-  fullName: string;
-  birthPlace: string;
-  birthDate: string;
-  gender: string;
-  agency: { code: string; name: string };
-};
+/** As `GET /api/registrations/{number}` sends it. */
+type RegistrationDetails = AccountSummary<string>;
 
 const COMPLETED = WIZARD_STEP_IDS.filter((step) => step !== "done");
 
@@ -78,7 +70,7 @@ export function DoneView() {
   const base = `/api/registrations/${encodeURIComponent(record.registrationNumber)}`;
   const token = `token=${encodeURIComponent(record.cardToken)}`;
   const createdAt = details ? formatWib(new Date(details.createdAt)) : null;
-  const gender = details && details.gender in GENDER_LABELS ? GENDER_LABELS[details.gender as Gender] : details?.gender;
+  const gender = details ? genderLabel(details.gender) : undefined;
 
   return (
     <div className="mx-auto max-w-2xl space-y-6">

@@ -1,165 +1,85 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { type FormEvent, useMemo, useState } from "react";
+import { useMemo } from "react";
 import { AgencySelect } from "@/components/registration/agency-select";
-import { ErrorSummary, type SummaryItem } from "@/components/registration/error-summary";
 import { TextField } from "@/components/registration/form-field";
-import { StepActions, StepFrame } from "@/components/registration/step-frame";
-import { refusalFromApiError, summaryFromFields } from "@/components/registration/step-errors";
-import { zodIssuesToFieldErrors } from "@/schemas/field-errors";
+import { FormSection, StepActions, StepForm, StepFrame } from "@/components/registration/step-frame";
+import { useStepForm } from "@/components/registration/use-step-form";
 import { useWizard } from "@/components/registration/wizard-provider";
 import { parseIsoDate } from "@/domain/calendar";
-import { type FieldErrors } from "@/domain/errors";
 import { checkAge } from "@/domain/registration/age";
 import { GENDER_LABELS, parseNik } from "@/domain/registration/nik";
-import { completeChangedStep, completeStep, latestAllowedStep, stepPath } from "@/domain/registration/steps";
-import { postJson } from "@/lib/api-client";
-import { IDENTITY_FIELDS, type IdentityField, type IdentityForm } from "@/lib/wizard-storage";
-import { makeIdentitySchema } from "@/schemas/identity";
+import { IDENTITY_FIELDS, makeIdentitySchema } from "@/schemas/identity";
+
+/** NIK and KK: sixteen digits, never corrected or remembered by the browser. */
+const SIXTEEN_DIGITS = { inputMode: "numeric", autoComplete: "off", maxLength: 16, spellCheck: false } as const;
 
 export function IdentityStep() {
   return (
-    <StepFrame
-      step="identity"
-      intro={
-        <p>
-          Isi data diri sesuai KTP dan Kartu Keluarga. Data dicocokkan dengan data kependudukan (Dukcapil) dan{" "}
-          <strong>tidak dapat diubah</strong> setelah akun dibuat.
-        </p>
-      }
-    >
-      <IdentityFormView />
+    <StepFrame step="identity" intro={INTRO}>
+      <IdentityForm />
     </StepFrame>
   );
 }
 
-function IdentityFormView() {
+const INTRO = (
+  <p>
+    Isi data diri sesuai KTP dan Kartu Keluarga. Data dicocokkan dengan data kependudukan (Dukcapil) dan{" "}
+    <strong>tidak dapat diubah</strong> setelah akun dibuat.
+  </p>
+);
+
+function IdentityForm() {
   const wizard = useWizard();
-  const router = useRouter();
   const values = wizard.identityDraft;
   const schema = useMemo(() => makeIdentitySchema({ closingDate: wizard.closingDate }), [wizard.closingDate]);
-  const [touched, setTouched] = useState<ReadonlySet<IdentityField>>(new Set());
-  const [serverFields, setServerFields] = useState<FieldErrors>(wizard.problems.identity?.fields ?? {});
-  const [summary, setSummary] = useState<SummaryItem[]>(
-    wizard.problems.identity
-      ? [{ message: wizard.problems.identity.message }, ...summaryFromFields(wizard.problems.identity.fields, IDENTITY_FIELDS)]
-      : [],
-  );
-  const [focusKey, setFocusKey] = useState(wizard.problems.identity ? 1 : 0);
-  const [submitting, setSubmitting] = useState(false);
-
-  const clientFields = useMemo(() => {
-    const result = schema.safeParse(values);
-    return result.success ? {} : zodIssuesToFieldErrors(result.error);
-  }, [schema, values]);
-
-  const errorsFor = (field: IdentityField): string[] | undefined => {
-    const messages = [...(touched.has(field) ? (clientFields[field] ?? []) : []), ...(serverFields[field] ?? [])];
-    return messages.length ? [...new Set(messages)] : undefined;
-  };
-
-  const update = (field: IdentityField, value: string) => {
-    wizard.setIdentityDraft({ ...values, [field]: value });
-    if (serverFields[field]) {
-      const { [field]: _cleared, ...rest } = serverFields;
-      setServerFields(rest);
-    }
-  };
-  const touch = (field: IdentityField) => {
-    if (!touched.has(field) && values[field] !== "") setTouched(new Set(touched).add(field));
-  };
+  // The draft lives in the wizard, so it survives a reload; a message about no field links to the NIK.
+  const form = useStepForm({
+    step: "identity",
+    fields: IDENTITY_FIELDS,
+    values,
+    setValues: wizard.setIdentityDraft,
+    schema,
+    anchorField: "nik",
+    commit: (identity) => wizard.commit("identity", identity),
+  });
 
   const nik = parseNik(values.nik, wizard.closingDate);
+  const gender = nik.ok ? GENDER_LABELS[nik.value.gender] : null;
   const birthDate = parseIsoDate(values.birthDate);
   const age = birthDate ? checkAge(birthDate, wizard.closingDate) : null;
 
-  async function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    if (submitting) return;
-    setTouched(new Set(IDENTITY_FIELDS));
-    const result = schema.safeParse(values);
-    if (!result.success) {
-      const fields = zodIssuesToFieldErrors(result.error);
-      setServerFields({});
-      setSummary(summaryFromFields(fields, IDENTITY_FIELDS));
-      setFocusKey((k) => k + 1);
-      return;
-    }
-    setSubmitting(true);
-    const response = await postJson<{ ok: true }>("/api/registrations/validate", { step: "identity", data: values });
-    setSubmitting(false);
-    if (!response.ok) {
-      const refusal = refusalFromApiError(response.error, IDENTITY_FIELDS, "nik");
-      setServerFields(refusal.fields);
-      setSummary(refusal.summary);
-      setFocusKey((k) => k + 1);
-      return;
-    }
-    const identity: IdentityForm = { ...values };
-    const changed = wizard.identity !== null && JSON.stringify(identity) !== JSON.stringify(wizard.identity);
-    wizard.commitIdentity(identity);
-    // "Lanjutkan" leads where the step graph says once this step counts: the review again when
-    // nothing that depends on the identity changed, the password step otherwise.
-    const completed = changed ? completeChangedStep(wizard.completed, "identity") : completeStep(wizard.completed, "identity");
-    router.push(stepPath(latestAllowedStep(completed)));
-  }
-
-  const common = (field: IdentityField) => ({
-    name: field,
-    value: values[field],
-    errors: errorsFor(field),
-    onChange: (event: { target: { value: string } }) => update(field, event.target.value),
-    onBlur: () => touch(field),
-  });
-
   return (
-    <form noValidate onSubmit={onSubmit} className="space-y-6" aria-describedby="identitas-wajib">
-      <ErrorSummary items={summary} focusKey={focusKey} />
+    <StepForm form={form} describedBy="identitas-wajib">
       <p id="identitas-wajib" className="text-sm text-slate-700">
         Semua isian wajib diisi.
       </p>
 
-      <fieldset className="space-y-5 rounded-md border border-slate-200 bg-white p-4 sm:p-6">
-        <legend className="px-1 text-lg font-semibold">Data kependudukan</legend>
+      <FormSection title="Data kependudukan">
         <TextField
-          {...common("nik")}
+          {...form.textField("nik")}
+          {...SIXTEEN_DIGITS}
           label="NIK (Nomor Induk Kependudukan)"
           hint="16 digit angka, sesuai KTP."
-          inputMode="numeric"
-          autoComplete="off"
-          maxLength={16}
-          spellCheck={false}
         />
-        {nik.ok ? (
-          <TextField
-            name="gender"
-            label="Jenis Kelamin"
-            hint="Ditentukan otomatis dari NIK."
-            value={GENDER_LABELS[nik.value.gender]}
-            readOnly
-          />
-        ) : null}
+        {gender ? <TextField name="gender" label="Jenis Kelamin" hint="Ditentukan otomatis dari NIK." value={gender} readOnly /> : null}
         <TextField
-          {...common("kk")}
+          {...form.textField("kk")}
+          {...SIXTEEN_DIGITS}
           label="Nomor Kartu Keluarga (KK)"
           hint="16 digit angka, sesuai Kartu Keluarga."
-          inputMode="numeric"
-          autoComplete="off"
-          maxLength={16}
-          spellCheck={false}
         />
         <TextField
-          {...common("fullName")}
+          {...form.textField("fullName")}
           label="Nama Lengkap"
           hint="Sesuai KTP, tanpa gelar."
           autoComplete="name"
           autoCapitalize="characters"
           spellCheck={false}
         />
-        <TextField {...common("birthPlace")} label="Tempat Lahir" hint="Sesuai KTP." autoComplete="off" spellCheck={false} />
+        <TextField {...form.textField("birthPlace")} label="Tempat Lahir" hint="Sesuai KTP." autoComplete="off" spellCheck={false} />
         <TextField
-          {...common("birthDate")}
+          {...form.textField("birthDate")}
           type="date"
           label="Tanggal Lahir"
           hint="Sesuai KTP."
@@ -167,12 +87,11 @@ function IdentityFormView() {
           min="1900-01-01"
           warning={age?.ok && age.warning ? age.warning : undefined}
         />
-      </fieldset>
+      </FormSection>
 
-      <fieldset className="space-y-5 rounded-md border border-slate-200 bg-white p-4 sm:p-6">
-        <legend className="px-1 text-lg font-semibold">Kontak</legend>
+      <FormSection title="Kontak">
         <TextField
-          {...common("phone")}
+          {...form.textField("phone")}
           type="tel"
           label="Nomor HP"
           hint="Nomor yang aktif, contoh: 081234567890."
@@ -180,27 +99,26 @@ function IdentityFormView() {
           inputMode="tel"
         />
         <TextField
-          {...common("email")}
+          {...form.textField("email")}
           type="email"
           label="Email"
           hint="Alamat email yang aktif; informasi seleksi dikirim ke sini."
           autoComplete="email"
           spellCheck={false}
         />
-      </fieldset>
+      </FormSection>
 
-      <fieldset className="space-y-5 rounded-md border border-slate-200 bg-white p-4 sm:p-6">
-        <legend className="px-1 text-lg font-semibold">Instansi tujuan</legend>
+      <FormSection title="Instansi tujuan">
         <AgencySelect
           agencies={wizard.config.agencies}
           value={values.agencyCode}
-          errors={errorsFor("agencyCode")}
-          onChange={(code) => update("agencyCode", code)}
-          onBlur={() => touch("agencyCode")}
+          errors={form.errorsFor("agencyCode")}
+          onChange={(code) => form.set("agencyCode", code)}
+          onBlur={() => form.touch("agencyCode")}
         />
-      </fieldset>
+      </FormSection>
 
-      <StepActions submitting={submitting} />
-    </form>
+      <StepActions submitting={form.submitting} />
+    </StepForm>
   );
 }

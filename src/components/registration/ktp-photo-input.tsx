@@ -4,8 +4,7 @@ import { useRef, useState } from "react";
 import { FieldMessages, fieldId, secondaryButtonClass } from "@/components/registration/form-field";
 import { preparePhoto } from "@/components/registration/photo";
 import { type Photo } from "@/components/registration/wizard-provider";
-import { formatBytes } from "@/lib/format";
-import { MAX_PHOTO_BYTES } from "@/schemas/documents";
+import { MAX_PHOTO_BYTES, PHOTO_ACCEPT, formatBytes } from "@/schemas/documents";
 
 /**
  * The KTP photo: a file input (JPG/PNG), and on touch devices a second button that opens the
@@ -67,7 +66,7 @@ export function KtpPhotoInput({
           id={id}
           name="ktpPhoto"
           type="file"
-          accept="image/jpeg,image/png"
+          accept={PHOTO_ACCEPT}
           aria-invalid={invalid || undefined}
           aria-describedby={[`${id}-hint`, invalid ? `${id}-error` : null].filter(Boolean).join(" ")}
           onChange={(event) => {
@@ -84,7 +83,7 @@ export function KtpPhotoInput({
         <input
           ref={cameraInput}
           type="file"
-          accept="image/jpeg,image/png"
+          accept={PHOTO_ACCEPT}
           capture="environment"
           tabIndex={-1}
           aria-hidden="true"

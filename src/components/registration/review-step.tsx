@@ -7,7 +7,7 @@ import { fetchCaptcha } from "@/components/registration/captcha-step";
 import { ConfirmDialog } from "@/components/registration/confirm-dialog";
 import { ErrorSummary, type SummaryItem } from "@/components/registration/error-summary";
 import { StepFrame } from "@/components/registration/step-frame";
-import { ERROR_ADVICE } from "@/components/registration/step-errors";
+import { adviceFor } from "@/components/registration/step-errors";
 import { useWizard } from "@/components/registration/wizard-provider";
 import { type FieldErrors } from "@/domain/errors";
 import { GENDER_LABELS } from "@/domain/registration/nik";
@@ -15,38 +15,13 @@ import { type WizardStepId, stepInfo, stepPath } from "@/domain/registration/ste
 import { type ApiError, apiRequest } from "@/lib/api-client";
 import { formatIsoDateId } from "@/lib/format";
 import { randomUuid } from "@/lib/uuid";
-import { IDENTITY_FIELDS, saveDone } from "@/lib/wizard-storage";
-import { makeIdentitySchema } from "@/schemas/identity";
+import { saveDone } from "@/lib/wizard-storage";
+import { errorPlace } from "@/schemas/error-places";
+import { IDENTITY_FIELDS, makeIdentitySchema } from "@/schemas/identity";
+import { stepOfField } from "@/schemas/index";
 import { SECURITY_QUESTIONS } from "@/schemas/password";
 
 type Created = { registrationNumber: string; createdAt: string; cardToken: string };
-
-const STEP_OF_FIELD: Record<string, WizardStepId> = {
-  ...Object.fromEntries(IDENTITY_FIELDS.map((field) => [field, "identity" as const])),
-  ktpPhoto: "documents",
-  selfie: "documents",
-  password: "password",
-  passwordConfirm: "password",
-  securityQuestion1: "password",
-  securityAnswer1: "password",
-  securityQuestion2: "password",
-  securityAnswer2: "password",
-  captchaId: "captcha",
-  captchaAnswer: "captcha",
-};
-
-/** Where a refusal without `fields` is fixed. */
-const STEP_OF_CODE: Record<string, { step: WizardStepId; field?: string }> = {
-  AGENCY_FORMATION_NOT_VERIFIED: { step: "identity", field: "agencyCode" },
-  AGENCY_NOT_FOUND: { step: "identity", field: "agencyCode" },
-  NIK_NOT_FOUND: { step: "identity", field: "nik" },
-  DUKCAPIL_MISMATCH: { step: "identity", field: "nik" },
-  NIK_ALREADY_REGISTERED: { step: "identity", field: "nik" },
-  EMAIL_ALREADY_REGISTERED: { step: "identity", field: "email" },
-  PHONE_ALREADY_REGISTERED: { step: "identity", field: "phone" },
-  PAYLOAD_TOO_LARGE: { step: "documents", field: "ktpPhoto" },
-  UNSUPPORTED_MEDIA_TYPE: { step: "documents", field: "ktpPhoto" },
-};
 
 export function ReviewStep() {
   return (
@@ -120,23 +95,23 @@ function ReviewView() {
       const next = await fetchCaptcha();
       wizard.setCaptcha(next);
       const messages = error.fields?.captchaAnswer ?? [error.message];
-      wizard.reopenStep("captcha", { message: error.message, fields: { captchaAnswer: messages } });
+      wizard.reopenStep("captcha", { code: error.code, message: error.message, fields: { captchaAnswer: messages } });
       router.push(stepPath("captcha"));
       return;
     }
     const byStep = new Map<WizardStepId, FieldErrors>();
     for (const [field, messages] of Object.entries(error.fields ?? {})) {
-      const step = STEP_OF_FIELD[field];
+      const step = stepOfField(field);
       if (!step) continue;
       byStep.set(step, { ...byStep.get(step), [field]: messages });
     }
-    const fallback = STEP_OF_CODE[error.code];
-    if (byStep.size === 0 && fallback) byStep.set(fallback.step, fallback.field ? { [fallback.field]: [error.message] } : {});
+    const place = errorPlace(error.code);
+    if (byStep.size === 0 && place) byStep.set(place.step, place.field ? { [place.field]: [error.message] } : {});
 
     // The refusal first, linked to where it is fixed; then every other field message.
     const links: SummaryItem[] = [];
     for (const [step, fields] of byStep) {
-      wizard.setProblem(step, { message: error.message, fields });
+      wizard.setProblem(step, { code: error.code, message: error.message, fields });
       const entries = Object.entries(fields);
       if (entries.length === 0) links.push({ message: `Perbaiki di langkah ${stepInfo(step).title}.`, href: stepPath(step) });
       for (const [field, messages] of entries) {
@@ -153,7 +128,7 @@ function ReviewView() {
         : { message: error.message },
       ...links.filter((link) => !link.message.endsWith(error.message)),
     ];
-    const advice = ERROR_ADVICE[error.code];
+    const advice = adviceFor(error.code);
     if (advice) items.push({ message: advice });
     setSummary(items);
     setFocusKey((k) => k + 1);

@@ -1,25 +1,17 @@
 /**
- * Turning refusals into what a step shows: messages by field, and summary items. Server errors
- * without `fields` are attached to the field they are about (by code) or shown as form messages.
+ * The pure part of the step forms (use-step-form.ts holds the state): what a step shows for its
+ * errors, messages by field and summary items. A refusal without `fields` is attached to the field
+ * its code is about (schemas/error-places.ts) or shown as a form message.
  */
-import { type FieldErrors } from "@/domain/errors";
+import { type z } from "zod";
+import { type ErrorCode, type FieldErrors } from "@/domain/errors";
 import { type ApiError } from "@/lib/api-client";
 import { type SummaryItem } from "@/components/registration/error-summary";
-
-
-/** Codes whose error is about one field even when the server names none. */
-const FIELD_OF_CODE: Record<string, string> = {
-  AGENCY_FORMATION_NOT_VERIFIED: "agencyCode",
-  AGENCY_NOT_FOUND: "agencyCode",
-  NIK_NOT_FOUND: "nik",
-  NIK_ALREADY_REGISTERED: "nik",
-  EMAIL_ALREADY_REGISTERED: "email",
-  PHONE_ALREADY_REGISTERED: "phone",
-  CAPTCHA_INVALID: "captchaAnswer",
-};
+import { errorPlace } from "@/schemas/error-places";
+import { zodIssuesToFieldErrors } from "@/schemas/field-errors";
 
 /** Extra guidance for refusals the applicant can only fix outside the form. */
-export const ERROR_ADVICE: Record<string, string> = {
+export const ERROR_ADVICE: Partial<Record<ErrorCode, string>> = {
   DUKCAPIL_MISMATCH:
     "Periksa kembali NIK, nomor KK, nama lengkap, dan tanggal lahir sesuai KTP dan Kartu Keluarga. Jika semuanya sudah sesuai, hubungi Dinas Kependudukan dan Pencatatan Sipil (Dukcapil) setempat untuk memastikan data Anda.",
   NIK_NOT_FOUND:
@@ -29,20 +21,27 @@ export const ERROR_ADVICE: Record<string, string> = {
   RATE_LIMITED: "Tunggu beberapa saat sebelum mencoba lagi.",
 };
 
+export function adviceFor(code: ApiError["code"]): string | undefined {
+  return Object.hasOwn(ERROR_ADVICE, code) ? ERROR_ADVICE[code as ErrorCode] : undefined;
+}
+
+/** A refusal as a step receives it: from its own "Lanjutkan", or handed on by the review. */
+export type Refusal = Pick<ApiError, "code" | "message" | "fields">;
+
 export type StepRefusal = { fields: FieldErrors; summary: SummaryItem[] };
 
 /**
  * `stepFields`: the fields of the step, in the order they appear; `anchorField`: where a message
  * about no particular field should link to (e.g. the NIK for a Dukcapil mismatch).
  */
-export function refusalFromApiError(error: ApiError, stepFields: readonly string[], anchorField?: string): StepRefusal {
+export function refusalFromApiError(error: Refusal, stepFields: readonly string[], anchorField?: string): StepRefusal {
   const fields: FieldErrors = {};
   const summary: SummaryItem[] = [];
   const named = error.fields ?? {};
   const known = Object.keys(named).filter((key) => stepFields.includes(key));
-  if (known.length === 0 && FIELD_OF_CODE[error.code] && stepFields.includes(FIELD_OF_CODE[error.code] as string)) {
-    const field = FIELD_OF_CODE[error.code] as string;
-    fields[field] = [error.message];
+  const placed = errorPlace(error.code)?.field;
+  if (known.length === 0 && placed && stepFields.includes(placed)) {
+    fields[placed] = [error.message];
   } else {
     for (const key of known) fields[key] = named[key] ?? [];
     const others = Object.entries(named).filter(([key]) => !stepFields.includes(key)).flatMap(([, messages]) => messages);
@@ -50,7 +49,7 @@ export function refusalFromApiError(error: ApiError, stepFields: readonly string
     for (const message of others) summary.push({ message });
   }
   for (const field of stepFields) for (const message of fields[field] ?? []) summary.push({ message, field });
-  const advice = ERROR_ADVICE[error.code];
+  const advice = adviceFor(error.code);
   if (advice) summary.push({ message: advice });
   return { fields, summary };
 }
@@ -58,4 +57,34 @@ export function refusalFromApiError(error: ApiError, stepFields: readonly string
 /** Summary items for client-side field errors, in the step's field order. */
 export function summaryFromFields(fields: FieldErrors, stepFields: readonly string[]): SummaryItem[] {
   return stepFields.flatMap((field) => (fields[field] ?? []).map((message) => ({ message, field })));
+}
+
+/**
+ * The messages by one field: the browser's own (once the field was touched) and the server's or a
+ * control's, each once; undefined when there are none.
+ */
+export function fieldMessages(
+  field: string,
+  state: { touched: ReadonlySet<string>; clientFields: FieldErrors; serverFields: FieldErrors },
+): string[] | undefined {
+  const client = state.touched.has(field) ? (state.clientFields[field] ?? []) : [];
+  const messages = [...client, ...(state.serverFields[field] ?? [])];
+  return messages.length ? [...new Set(messages)] : undefined;
+}
+
+/** `fields` with `field` set to `messages`, or without it (none). */
+export function withFieldErrors(fields: FieldErrors, field: string, messages: readonly string[] = []): FieldErrors {
+  const { [field]: _old, ...rest } = fields;
+  return messages.length ? { ...rest, [field]: [...messages] } : rest;
+}
+
+/** The browser's own messages for the current answers. */
+export function clientFieldErrors(schema: z.ZodType, data: unknown): FieldErrors {
+  const result = schema.safeParse(data);
+  return result.success ? {} : zodIssuesToFieldErrors(result.error);
+}
+
+/** A field counts as touched once it is left with something in it. */
+export function isFilled(value: unknown): boolean {
+  return value !== "" && value !== null && value !== undefined;
 }

@@ -7,7 +7,8 @@
  */
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { type ReactNode, useEffect, useRef } from "react";
+import { type FormEvent, type ReactNode, useEffect, useRef } from "react";
+import { ErrorSummary, type SummaryItem } from "@/components/registration/error-summary";
 import { PrimaryButton } from "@/components/registration/form-field";
 import { StepIndicator } from "@/components/registration/step-indicator";
 import { useWizard } from "@/components/registration/wizard-provider";
@@ -74,5 +75,33 @@ export function StepActions({ back, submitting = false }: { back?: WizardStepId;
         <PrimaryButton aria-disabled={submitting || undefined}>Lanjutkan</PrimaryButton>
       </div>
     </div>
+  );
+}
+
+/** A step's form (from useStepForm) with its error summary on top. */
+export function StepForm({
+  form,
+  describedBy,
+  children,
+}: {
+  form: { onSubmit: (event: FormEvent) => void; summary: SummaryItem[]; focusKey: number };
+  describedBy?: string;
+  children: ReactNode;
+}) {
+  return (
+    <form noValidate onSubmit={form.onSubmit} className="space-y-6" aria-describedby={describedBy}>
+      <ErrorSummary items={form.summary} focusKey={form.focusKey} />
+      {children}
+    </form>
+  );
+}
+
+/** A titled group of fields in a step's form. */
+export function FormSection({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <fieldset className="space-y-5 rounded-md border border-slate-200 bg-white p-4 sm:p-6">
+      <legend className="px-1 text-lg font-semibold">{title}</legend>
+      {children}
+    </fieldset>
   );
 }

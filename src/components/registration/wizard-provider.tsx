@@ -2,22 +2,18 @@
 
 /**
  * The wizard's answers, held in the browser for the whole of /daftar. Each step edits its own
- * copy and commits it here once the browser and the server accepted it; the step graph
- * (domain/registration/steps.ts) then says which steps still count. Identity answers, the chosen
- * security questions and the completed steps are mirrored to sessionStorage; the password, the
- * security answers, the captcha and the photos live in memory only.
+ * copy and commits it here once the browser and the server accepted it; `commit` decides whether
+ * the answers changed, and the step graph (domain/registration/steps.ts) which steps still count
+ * and where "Lanjutkan" leads. Identity answers, the chosen security questions and the completed
+ * steps are mirrored to sessionStorage; the password, the security answers, the captcha and the
+ * photos live in memory only.
  */
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from "react";
 import { type CalendarDate } from "@/domain/calendar";
 import { type FieldErrors } from "@/domain/errors";
-import {
-  type WizardStepId,
-  completeChangedStep,
-  completeStep,
-  normalizeCompleted,
-  uncompleteStep,
-} from "@/domain/registration/steps";
+import { type WizardStepId, advance, completeStep, normalizeCompleted, uncompleteStep } from "@/domain/registration/steps";
 import { closingDate } from "@/domain/registration/window";
+import { type ApiError } from "@/lib/api-client";
 import {
   EMPTY_IDENTITY,
   type IdentityForm,
@@ -25,6 +21,7 @@ import {
   loadProgress,
   saveProgress,
 } from "@/lib/wizard-storage";
+import type { PasswordField } from "@/schemas/password";
 
 export type AgencyOption = { code: string; name: string; kind: string; formationStatus: string };
 
@@ -38,16 +35,9 @@ export type Photo = {
   previewable: boolean;
 };
 
-export type PasswordForm = {
-  password: string;
-  passwordConfirm: string;
-  securityQuestion1: string;
-  securityAnswer1: string;
-  securityQuestion2: string;
-  securityAnswer2: string;
-};
+export type PasswordForm = Record<PasswordField, string>;
 
-export const EMPTY_PASSWORD: PasswordForm = {
+export const EMPTY_PASSWORD: Readonly<PasswordForm> = {
   password: "",
   passwordConfirm: "",
   securityQuestion1: "",
@@ -58,8 +48,17 @@ export const EMPTY_PASSWORD: PasswordForm = {
 
 export type Captcha = { id: string; image: string };
 
-/** A message the server gave for a step, shown when the applicant gets there. */
-export type StepProblem = { message: string; fields: FieldErrors };
+/** A refusal the server gave for a step, shown when the applicant gets there. */
+export type StepProblem = { code: ApiError["code"]; message: string; fields: FieldErrors };
+
+/** What each step's "Lanjutkan" commits. */
+export type StepAnswers = {
+  identity: IdentityForm;
+  documents: { ktpPhoto: Photo; selfie: Photo };
+  password: PasswordForm;
+  captcha: { captcha: Captcha; captchaAnswer: string };
+};
+export type AnsweredStepId = keyof StepAnswers;
 
 type WizardData = {
   identityDraft: IdentityForm;
@@ -93,13 +92,14 @@ export type WizardContextValue = WizardData & {
   closingDate: CalendarDate;
   /** False until sessionStorage has been read: pages wait for it before redirecting. */
   hydrated: boolean;
-  setIdentityDraft: (draft: IdentityForm) => void;
-  commitIdentity: (identity: IdentityForm) => void;
-  commitDocuments: (photos: { ktpPhoto: Photo; selfie: Photo }) => void;
+  setIdentityDraft: (update: (draft: IdentityForm) => IdentityForm) => void;
   setSecurityQuestions: (questions: { securityQuestion1: string; securityQuestion2: string }) => void;
-  commitPassword: (password: PasswordForm) => void;
   setCaptcha: (captcha: Captcha | null) => void;
-  commitCaptcha: (captcha: Captcha, answer: string) => void;
+  /**
+   * Keeps a step's accepted answers: the step counts as complete, what depends on it no longer
+   * does if they changed. Returns the step "Lanjutkan" leads to.
+   */
+  commit: <S extends AnsweredStepId>(step: S, answers: StepAnswers[S]) => WizardStepId;
   /** A step the server refused at submission: incomplete again, with the server's message. */
   reopenStep: (step: WizardStepId, problem: StepProblem | null) => void;
   setProblem: (step: WizardStepId, problem: StepProblem | null) => void;
@@ -109,15 +109,49 @@ export type WizardContextValue = WizardData & {
 
 const WizardContext = createContext<WizardContextValue | null>(null);
 
-/** The answers are compared as text: a changed answer invalidates the steps that depend on it. */
+/**
+ * The answers are compared as text: a changed answer invalidates the steps that depend on it.
+ * Photos compare by their object URL (a new photo has a new one), not by their bytes.
+ */
 function sameAnswers(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+  const text = (value: unknown) => JSON.stringify(value, (_key, v: unknown) => (v instanceof Blob ? undefined : v));
+  return text(a) === text(b);
 }
+
+/** Each step's answers as the wizard holds them (null before the step was completed), and how new ones are kept. */
+const STEP_STORE: {
+  [S in AnsweredStepId]: { read: (data: WizardData) => StepAnswers[S] | null; write: (answers: StepAnswers[S]) => Partial<WizardData> };
+} = {
+  identity: {
+    read: (data) => data.identity,
+    write: (identity) => ({ identity: { ...identity }, identityDraft: { ...identity } }),
+  },
+  documents: {
+    read: ({ ktpPhoto, selfie }) => (ktpPhoto && selfie ? { ktpPhoto, selfie } : null),
+    write: ({ ktpPhoto, selfie }) => ({ ktpPhoto, selfie }),
+  },
+  password: {
+    read: (data) => data.password,
+    write: (password) => ({
+      password: { ...password },
+      securityQuestions: { securityQuestion1: password.securityQuestion1, securityQuestion2: password.securityQuestion2 },
+    }),
+  },
+  captcha: {
+    read: ({ captcha, captchaAnswer }) => (captcha ? { captcha, captchaAnswer } : null),
+    write: ({ captcha, captchaAnswer }) => ({ captcha, captchaAnswer }),
+  },
+};
 
 export function WizardProvider({ config, children }: { config: WizardConfig; children: ReactNode }) {
   const [data, setData] = useState<WizardData>(INITIAL);
   const [hydrated, setHydrated] = useState(false);
   const objectUrls = useRef(new Set<string>());
+  // What a step commits after its server check is compared with the answers held by then.
+  const latest = useRef(data);
+  useEffect(() => {
+    latest.current = data;
+  }, [data]);
 
   // Read the stored progress once; steps whose data is not stored are incomplete again.
   useEffect(() => {
@@ -169,13 +203,16 @@ export function WizardProvider({ config, children }: { config: WizardConfig; chi
     return rest;
   };
 
-  const commit = useCallback((step: WizardStepId, changed: boolean, patch: Partial<WizardData>) => {
-    setData((current) => ({
-      ...current,
-      ...patch,
-      problems: withoutProblem(current.problems, step),
-      completed: changed ? completeChangedStep(current.completed, step) : completeStep(current.completed, step),
-    }));
+  const commit = useCallback(<S extends AnsweredStepId>(step: S, answers: StepAnswers[S]): WizardStepId => {
+    const store = STEP_STORE[step] as (typeof STEP_STORE)[S];
+    const before = store.read(latest.current);
+    const { completed, next } = advance(latest.current.completed, step, before === null || !sameAnswers(before, answers));
+    if (step === "documents") {
+      const { ktpPhoto, selfie } = answers as StepAnswers["documents"];
+      objectUrls.current.add(ktpPhoto.url).add(selfie.url);
+    }
+    setData((current) => ({ ...current, ...store.write(answers), problems: withoutProblem(current.problems, step), completed }));
+    return next;
   }, []);
 
   const value = useMemo<WizardContextValue>(
@@ -184,24 +221,10 @@ export function WizardProvider({ config, children }: { config: WizardConfig; chi
       config,
       closingDate: closingDate({ opensAt: new Date(config.opensAt), closesAt: new Date(config.closesAt) }),
       hydrated,
-      setIdentityDraft: (draft) => setData((current) => ({ ...current, identityDraft: draft })),
-      commitIdentity: (identity) =>
-        commit("identity", data.identity !== null && !sameAnswers(identity, data.identity), {
-          identity: { ...identity },
-          identityDraft: { ...identity },
-        }),
-      commitDocuments: ({ ktpPhoto, selfie }) => {
-        objectUrls.current.add(ktpPhoto.url).add(selfie.url);
-        commit("documents", ktpPhoto.url !== data.ktpPhoto?.url || selfie.url !== data.selfie?.url, { ktpPhoto, selfie });
-      },
+      setIdentityDraft: (update) => setData((current) => ({ ...current, identityDraft: update(current.identityDraft) })),
       setSecurityQuestions: (questions) => setData((current) => ({ ...current, securityQuestions: questions })),
-      commitPassword: (password) =>
-        commit("password", data.password !== null && !sameAnswers(password, data.password), {
-          password: { ...password },
-          securityQuestions: { securityQuestion1: password.securityQuestion1, securityQuestion2: password.securityQuestion2 },
-        }),
       setCaptcha: (captcha) => setData((current) => ({ ...current, captcha, captchaAnswer: "" })),
-      commitCaptcha: (captcha, answer) => commit("captcha", true, { captcha, captchaAnswer: answer }),
+      commit,
       reopenStep: (step, problem) =>
         setData((current) => ({
           ...current,

@@ -7,7 +7,11 @@
  * A step counts as complete only while every step it needs is complete too (`normalizeCompleted`).
  */
 
-export const WIZARD_STEP_IDS = ["identity", "documents", "password", "captcha", "review", "done"] as const;
+/** The steps whose answers are validated (one zod schema each, in src/schemas), in wizard order. */
+export const FORM_STEP_IDS = ["identity", "documents", "password", "captcha", "review"] as const;
+export type FormStepId = (typeof FORM_STEP_IDS)[number];
+/** Every step, in wizard order: the form steps, then the confirmation. */
+export const WIZARD_STEP_IDS = [...FORM_STEP_IDS, "done"] as const;
 export type WizardStepId = (typeof WIZARD_STEP_IDS)[number];
 
 export type StepInfo = {
@@ -137,6 +141,20 @@ export function invalidateDependents(completed: Iterable<WizardStepId>, id: Wiza
 /** Completed steps after `id` is completed with answers that differ from the ones before. */
 export function completeChangedStep(completed: Iterable<WizardStepId>, id: WizardStepId): WizardStepId[] {
   return completeStep(invalidateDependents(completed, id), id);
+}
+
+/**
+ * What completing `id` leads to: the completed steps afterwards (what its answers invalidate is
+ * dropped when they `changed`) and the step "Lanjutkan" goes to, the review again after an "Ubah"
+ * when nothing that depends on the change is invalid.
+ */
+export function advance(
+  completed: Iterable<WizardStepId>,
+  id: WizardStepId,
+  changed: boolean,
+): { completed: WizardStepId[]; next: WizardStepId } {
+  const after = changed ? completeChangedStep(completed, id) : completeStep(completed, id);
+  return { completed: after, next: latestAllowedStep(after) };
 }
 
 /**

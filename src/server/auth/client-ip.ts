@@ -1,6 +1,6 @@
 import "server-only";
 import { isIP } from "node:net";
-import { env } from "@/server/env";
+import { deps } from "@/server/deps";
 
 /** The one key every request without a trustworthy address is counted under: never unlimited. */
 export const UNKNOWN_CLIENT = "unknown";
@@ -15,7 +15,7 @@ export const UNKNOWN_CLIENT = "unknown";
  * Too few entries, or one that is not an IP address, gives UNKNOWN_CLIENT, which the limits count
  * like any other address.
  */
-export function clientIp(header: (name: string) => string | null, hops: number = env().TRUST_PROXY_HOPS): string {
+export function clientIp(header: (name: string) => string | null, hops: number = deps().env.TRUST_PROXY_HOPS): string {
   if (hops < 1) return UNKNOWN_CLIENT;
   // Several X-Forwarded-For headers reach us joined by ", " in arrival order, which keeps the count right.
   const entries = (header("x-forwarded-for") ?? "").split(",");
@@ -33,6 +33,6 @@ export function clientIp(header: (name: string) => string | null, hops: number =
  */
 export const SHARED_KEY_FACTOR = 100;
 
-export function sharedKeyFactor(key: string, hops: number = env().TRUST_PROXY_HOPS): number {
+export function sharedKeyFactor(key: string, hops: number = deps().env.TRUST_PROXY_HOPS): number {
   return key === UNKNOWN_CLIENT && hops < 1 ? SHARED_KEY_FACTOR : 1;
 }

@@ -2,9 +2,7 @@ import "server-only";
 import { createHmac, randomUUID } from "node:crypto";
 import { AppError } from "@/domain/errors";
 import { sharedKeyFactor, UNKNOWN_CLIENT } from "@/server/auth/client-ip";
-import { clock } from "@/server/clock";
-import { db } from "@/server/db";
-import { env } from "@/server/env";
+import { deps } from "@/server/deps";
 
 /**
  * Sign-in throttling (SPEC "Password", NIST SP 800-63B §5.2.2): failures are counted per account
@@ -25,7 +23,7 @@ export type AccountScope = "APPLICANT" | "ADMIN" | "RECOVERY";
 export type SignInSubject = { scope: AccountScope; identifier: string; ip: string | null };
 
 function subjectHash(scope: string, value: string): string {
-  return createHmac("sha256", env().authSecret).update(`${scope}:${value.trim().toLowerCase()}`).digest("hex");
+  return createHmac("sha256", deps().env.authSecret).update(`${scope}:${value.trim().toLowerCase()}`).digest("hex");
 }
 
 type Counted = { scope: string; subject: string; captchaAfter: number; limit: number };
@@ -50,7 +48,7 @@ function refusal(retryAfter: number): AppError {
 
 /** Seconds until the oldest of the `limit` newest failures leaves the window, freeing one attempt. */
 async function retryAfterSeconds(where: object, limit: number, now: Date): Promise<number> {
-  const oldest = await db().signInAttempt.findMany({ where, orderBy: { createdAt: "desc" }, skip: limit - 1, take: 1 });
+  const oldest = await deps().db.signInAttempt.findMany({ where, orderBy: { createdAt: "desc" }, skip: limit - 1, take: 1 });
   const freesAt = (oldest[0]?.createdAt.getTime() ?? now.getTime()) + THROTTLE_WINDOW_MS;
   return Math.max(1, Math.ceil((freesAt - now.getTime()) / 1000));
 }
@@ -68,11 +66,12 @@ const failuresSince = (scope: string, subject: string, now: Date) => ({
  * guards a verification is reserveSignInAttempt().
  */
 export async function assertSignInAllowed(subject: SignInSubject): Promise<ThrottleState> {
-  const now = clock().now();
+  const { db, clock } = deps();
+  const now = clock.now();
   let captchaRequired = false;
   for (const { scope, subject: hash, captchaAfter, limit } of subjects(subject)) {
     const where = failuresSince(scope, hash, now);
-    const failures = await db().signInAttempt.count({ where });
+    const failures = await db.signInAttempt.count({ where });
     if (failures >= limit) throw refusal(await retryAfterSeconds(where, limit, now));
     if (failures >= captchaAfter) captchaRequired = true;
   }
@@ -95,20 +94,21 @@ export type ReservedAttempt = ThrottleState & {
  * succeeded() after a right secret, or release()s it when it verified nothing.
  */
 export async function reserveSignInAttempt(subject: SignInSubject): Promise<ReservedAttempt> {
-  const now = clock().now();
+  const { db, clock } = deps();
+  const now = clock.now();
   const counted = subjects(subject).map((entry) => ({ ...entry, id: randomUUID() }));
   const ids = counted.map(({ id }) => id);
-  await db().signInAttempt.createMany({
+  await db.signInAttempt.createMany({
     data: counted.map(({ id, scope, subject: hash }) => ({ id, scope, subject: hash, succeeded: false, createdAt: now })),
   });
   const release = async () => {
-    await db().signInAttempt.deleteMany({ where: { id: { in: ids } } });
+    await db.signInAttempt.deleteMany({ where: { id: { in: ids } } });
   };
   let captchaRequired = false;
   try {
     for (const { scope, subject: hash, captchaAfter, limit } of counted) {
       const where = failuresSince(scope, hash, now);
-      const failures = await db().signInAttempt.count({ where }); // this attempt included
+      const failures = await db.signInAttempt.count({ where }); // this attempt included
       if (failures > limit) throw refusal(await retryAfterSeconds({ ...where, id: { notIn: ids } }, limit, now));
       if (failures > captchaAfter) captchaRequired = true;
     }
@@ -120,15 +120,16 @@ export async function reserveSignInAttempt(subject: SignInSubject): Promise<Rese
     captchaRequired,
     release,
     succeeded: async () => {
-      await db().signInAttempt.updateMany({ where: { id: { in: ids } }, data: { succeeded: true } });
+      await db.signInAttempt.updateMany({ where: { id: { in: ids } }, data: { succeeded: true } });
     },
   };
 }
 
 /** Records a finished attempt without reserving it first (tests use it to set up counts). */
 export async function recordSignInAttempt(subject: SignInSubject, succeeded: boolean): Promise<void> {
-  const createdAt = clock().now();
-  await db().signInAttempt.createMany({
+  const { db, clock } = deps();
+  const createdAt = clock.now();
+  await db.signInAttempt.createMany({
     data: subjects(subject).map(({ scope, subject: hash }) => ({ id: randomUUID(), scope, subject: hash, succeeded, createdAt })),
   });
 }

@@ -1,7 +1,6 @@
 import "server-only";
 import { AppError } from "@/domain/errors";
-import { clock } from "@/server/clock";
-import { db } from "@/server/db";
+import { deps } from "@/server/deps";
 
 export const CAPTCHA_INVALID_MESSAGE = "Kode captcha salah atau sudah kedaluwarsa. Silakan isi captcha yang baru.";
 
@@ -11,10 +10,10 @@ export const CAPTCHA_INVALID_MESSAGE = "Kode captcha salah atau sudah kedaluwars
  * so of two concurrent uses of one right answer exactly one passes.
  */
 export async function consumeCaptcha(id: string, answer: string): Promise<void> {
-  const now = clock().now();
+  const now = deps().clock.now();
   const normalized = answer.trim().toLowerCase();
-  const passed = await db().captcha.deleteMany({ where: { id, answer: normalized, expiresAt: { gt: now } } });
+  const passed = await deps().db.captcha.deleteMany({ where: { id, answer: normalized, expiresAt: { gt: now } } });
   if (passed.count === 1) return;
-  await db().captcha.deleteMany({ where: { id } });
+  await deps().db.captcha.deleteMany({ where: { id } });
   throw new AppError("CAPTCHA_INVALID", { message: CAPTCHA_INVALID_MESSAGE, fields: { captchaAnswer: [CAPTCHA_INVALID_MESSAGE] } });
 }

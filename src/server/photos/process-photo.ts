@@ -1,7 +1,7 @@
 import "server-only";
 import sharp from "sharp";
 import { AppError } from "@/domain/errors";
-import { MAX_UPLOAD_BYTES } from "@/schemas/documents";
+import { type DocumentField, MAX_UPLOAD_BYTES, MIN_PHOTO_DIMENSION, PHOTO_MESSAGES } from "@/schemas/documents";
 
 /**
  * Server-side handling of an uploaded photo (SPEC "Photos"): judged by its content (magic bytes,
@@ -14,23 +14,12 @@ import { MAX_UPLOAD_BYTES } from "@/schemas/documents";
 export const MAX_INPUT_PIXELS = 40_000_000;
 /** The re-encoded photo fits within this box; smaller photos are never enlarged. */
 export const MAX_OUTPUT_DIMENSION = 1600;
-/** Shorter than this on either side, a KTP or a face cannot be read. */
-export const MIN_PHOTO_DIMENSION = 200;
 export const OUTPUT_JPEG_QUALITY = 82;
 
-export type PhotoField = "ktpPhoto" | "selfie";
+export type PhotoField = DocumentField;
 export type PhotoFormat = "jpeg" | "png";
 
 export type ProcessedPhoto = { bytes: Buffer; width: number; height: number };
-
-export const PHOTO_MESSAGES = {
-  type: "Foto harus berupa file JPG atau PNG.",
-  tooLarge: `Ukuran foto maksimal ${MAX_UPLOAD_BYTES / (1024 * 1024)} MB.`,
-  empty: "File foto kosong. Silakan ambil atau unggah ulang.",
-  unreadable: "Foto rusak atau tidak dapat dibaca. Silakan ambil atau unggah ulang.",
-  resolutionTooLarge: "Resolusi foto terlalu besar. Gunakan foto dengan resolusi lebih kecil.",
-  tooSmall: `Foto terlalu kecil. Ukuran minimal ${MIN_PHOTO_DIMENSION}×${MIN_PHOTO_DIMENSION} piksel.`,
-} as const;
 
 /** JPEG: FF D8 FF. PNG: the 8-byte signature. Anything else is refused, whatever its name. */
 export function detectPhotoFormat(bytes: Uint8Array): PhotoFormat | null {

@@ -1,20 +1,10 @@
 import "server-only";
 import { AppError } from "@/domain/errors";
-import { db } from "@/server/db";
+import { type AccountSummary } from "@/domain/registration/account";
+import { deps } from "@/server/deps";
 import { authorizeAccountAccess, type AccountView } from "@/server/registration/authorize-account-access";
 
-export type CardAccount = {
-  registrationNumber: string;
-  createdAt: Date;
-  nik: string;
-  fullName: string;
-  birthPlace: string;
-  birthDate: string;
-  gender: string;
-  selfieKey: string;
-  ktpPhotoKey: string;
-  agency: { code: string; name: string };
-};
+export type CardAccount = AccountSummary & { selfieKey: string; ktpPhotoKey: string };
 
 /**
  * The account behind a card, summary or photo request, once authorizeAccountAccess() allowed it
@@ -23,7 +13,7 @@ export type CardAccount = {
  */
 export async function findAccountForCard(registrationNumber: string, token: string | null, view: AccountView): Promise<CardAccount> {
   await authorizeAccountAccess(registrationNumber, token, view);
-  const account = await db().account.findUnique({
+  const account = await deps().db.account.findUnique({
     where: { registrationNumber },
     select: {
       registrationNumber: true,

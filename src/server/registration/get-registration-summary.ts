@@ -1,21 +1,13 @@
 import "server-only";
+import { registrationSummarySchema, type RegistrationSummary } from "@/schemas/api-answers";
 import { findAccountForCard } from "@/server/registration/find-account-for-card";
 
-/** What the print view of the Kartu Informasi Akun shows. `gender` is LAKI_LAKI | PEREMPUAN. */
-export type RegistrationSummary = {
-  registrationNumber: string;
-  createdAt: string;
-  nik: string;
-  fullName: string;
-  birthPlace: string;
-  birthDate: string;
-  gender: string;
-  agency: { code: string; name: string };
-};
+/** What the print view of the Kartu Informasi Akun shows (the published answer shape). */
+export type { RegistrationSummary };
 
 export async function getRegistrationSummary(registrationNumber: string, token: string | null): Promise<RegistrationSummary> {
   const account = await findAccountForCard(registrationNumber, token, "summary");
-  return {
+  return registrationSummarySchema.parse({
     registrationNumber: account.registrationNumber,
     createdAt: account.createdAt.toISOString(),
     nik: account.nik,
@@ -24,5 +16,5 @@ export async function getRegistrationSummary(registrationNumber: string, token: 
     birthDate: account.birthDate,
     gender: account.gender,
     agency: account.agency,
-  };
+  });
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { PDFDocument, type PDFFont, type PDFPage, PageSizes, StandardFonts, rgb } from "pdf-lib";
-import { GENDER_LABELS, type Gender } from "@/domain/registration/nik";
+import { type AccountSummary, genderLabel } from "@/domain/registration/account";
 import { formatWib, formatWibDate } from "@/domain/registration/window";
 
 /**
@@ -9,20 +9,14 @@ import { formatWib, formatWibDate } from "@/domain/registration/window";
  * Standard Helvetica keeps the text extractable and the file small; it encodes WinAnsi only, so
  * other characters are transliterated or replaced (see `toWinAnsi`).
  */
-export type AccountCardData = {
-  registrationNumber: string;
-  createdAt: Date;
-  nik: string;
-  fullName: string;
-  birthPlace: string;
-  birthDate: string;
-  gender: string;
-  agency: { code: string; name: string };
-};
+export type AccountCardData = AccountSummary;
 
 export const CARD_TITLE = "KARTU INFORMASI AKUN";
 export const CARD_REMINDERS = [
-  "Simpan kartu ini serta jawaban pertanyaan keamanan Anda. Keduanya diperlukan bila Anda lupa kata sandi.",
+  // The card is a record of the account, not a recovery key: recovery asks for NIK, KK, birth date,
+  // a security answer and a captcha (SPEC "Immutability"), never for the card.
+  "Simpan kartu ini sebagai bukti bahwa akun Anda sudah dibuat.",
+  "Jika lupa kata sandi, gunakan menu Lupa Kata Sandi dengan NIK, Nomor KK, tanggal lahir, dan jawaban pertanyaan keamanan Anda.",
   "Data akun yang sudah disimpan tidak dapat diubah.",
   "Masuk ke SSCASN menggunakan NIK dan kata sandi Anda. Jangan berikan kata sandi kepada siapa pun.",
 ] as const;
@@ -80,7 +74,7 @@ export async function renderAccountCard(card: AccountCardData, selfieJpeg: Uint8
     ["NIK", card.nik],
     ["Nama Lengkap", card.fullName],
     ["Tempat/Tanggal Lahir", `${card.birthPlace}, ${birthDate}`],
-    ["Jenis Kelamin", GENDER_LABELS[card.gender as Gender] ?? card.gender],
+    ["Jenis Kelamin", genderLabel(card.gender)],
     ["Instansi", card.agency.name],
     ["Waktu Pembuatan Akun", formatWib(card.createdAt)],
   ];

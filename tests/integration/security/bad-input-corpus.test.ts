@@ -1,5 +1,6 @@
 /**
- * Issue 9's bad-input corpus: hundreds of hostile requests across every route under src/app/api,
+ * Issue 9's bad-input corpus: hundreds of hostile requests across every route under src/app/api
+ * (the test fails when a route file is not reached),
  * in-process against the real route handlers and a real database: malformed JSON and multipart,
  * wrong types, oversized fields, unicode tricks (RTL override, zero-width, NUL, homoglyph digits),
  * SQL/HTML injection in every text field, image bombs, files that lie about their type, empty
@@ -12,24 +13,37 @@
  * sent) into Node's module cache, where next-auth's own `require` finds it.
  */
 import { AsyncLocalStorage } from "node:async_hooks";
+import fs from "node:fs";
 import { createRequire } from "node:module";
+import os from "node:os";
+import path from "node:path";
 import { crc32 } from "node:zlib";
 import fc from "fast-check";
 import { NextRequest } from "next/server";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import * as adminAgencyRoute from "@/app/api/admin/agencies/[code]/route";
+import * as adminScheduleRoute from "@/app/api/admin/schedule/route";
+import * as agenciesRoute from "@/app/api/agencies/route";
+import * as notifyRoute from "@/app/api/agency-notifications/route";
+import * as unsubscribeRoute from "@/app/api/agency-notifications/unsubscribe/route";
+import * as authRoute from "@/app/api/auth/[...nextauth]/route";
+import * as captchaAudioRoute from "@/app/api/captcha/[id]/audio/route";
+import * as captchaRoute from "@/app/api/captcha/route";
+import * as openApiRoute from "@/app/api/openapi.json/route";
+import * as recoveryRoute from "@/app/api/password-recovery/route";
+import * as windowRoute from "@/app/api/registration-window/route";
+import * as cardRoute from "@/app/api/registrations/[registrationNumber]/card/route";
+import * as photoRoute from "@/app/api/registrations/[registrationNumber]/photos/[kind]/route";
+import * as summaryRoute from "@/app/api/registrations/[registrationNumber]/route";
+import * as submitRoute from "@/app/api/registrations/route";
+import * as validateRoute from "@/app/api/registrations/validate/route";
 import { ERROR_STATUS } from "@/domain/errors";
+import { authorizeApplicant } from "@/server/auth/authorize";
+import { hashSecret } from "@/server/auth/password-hash";
+import { emailKeyFor, unsubscribeTokenFor } from "@/server/notifications/unsubscribe-token";
 import { makeJpeg, makePdfBytes, makePixelBombPng, makePng, makeTruncatedJpeg } from "../../fixtures/photos";
-import {
-  BUDI,
-  PASSWORD_STEP,
-  SITI,
-  loadRegistrationRoutes,
-  registrationForm,
-  solveCaptcha,
-  startRegistrationTestServer,
-  type RegistrationRoutes,
-  type RegistrationTestEnv,
-} from "../../setup/registration-harness";
+import { BUDI, PASSWORD_STEP, SITI, registrationForm, solveCaptcha } from "../../setup/registration-harness";
+import { at, useTestServer } from "../../setup/test-server";
 
 // ---------------------------------------------------------------------------------------------
 // next/headers for next-auth, answered from the request in flight
@@ -57,46 +71,63 @@ function installNextHeadersStandIn(): void {
 
 // ---------------------------------------------------------------------------------------------
 // The routes, dispatched by path as Next would
-type Routes = RegistrationRoutes & {
-  recovery: typeof import("@/app/api/password-recovery/route");
-  auth: typeof import("@/app/api/auth/[...nextauth]/route");
-  adminAgency: typeof import("@/app/api/admin/agencies/[code]/route");
-  adminSchedule: typeof import("@/app/api/admin/schedule/route");
-};
 type Handler = (request: NextRequest, context: { params: Promise<Record<string, unknown>> }) => Promise<Response>;
+type RouteModule = Record<string, unknown>;
 
-function dispatch(routes: Routes, pathname: string): { module: Record<string, unknown>; params: Record<string, unknown> } | null {
-  const fixed: Record<string, Record<string, unknown>> = {
-    "/api/registration-window": routes.window,
-    "/api/agencies": routes.agencies,
-    "/api/captcha": routes.captcha,
-    "/api/registrations": routes.submit,
-    "/api/registrations/validate": routes.validate,
-    "/api/password-recovery": routes.recovery,
-    "/api/admin/schedule": routes.adminSchedule,
+function dispatch(pathname: string): { module: RouteModule; params: Record<string, unknown> } | null {
+  const fixed: Record<string, RouteModule> = {
+    "/api/registration-window": windowRoute,
+    "/api/agencies": agenciesRoute,
+    "/api/captcha": captchaRoute,
+    "/api/registrations": submitRoute,
+    "/api/registrations/validate": validateRoute,
+    "/api/password-recovery": recoveryRoute,
+    "/api/admin/schedule": adminScheduleRoute,
+    "/api/agency-notifications": notifyRoute,
+    "/api/agency-notifications/unsubscribe": unsubscribeRoute,
+    "/api/openapi.json": openApiRoute,
   };
   if (fixed[pathname]) return { module: fixed[pathname]!, params: {} };
   const segments = pathname.split("/").slice(1).map((segment) => decodeURIComponent(segment));
   if (segments[0] !== "api") return null;
-  if (segments[1] === "auth" && segments.length > 2) return { module: routes.auth, params: { nextauth: segments.slice(2) } };
-  if (segments[1] === "admin" && segments[2] === "agencies" && segments.length === 4) return { module: routes.adminAgency, params: { code: segments[3] } };
-  if (segments[1] === "registrations" && segments.length === 3) return { module: routes.summary, params: { registrationNumber: segments[2] } };
-  if (segments[1] === "registrations" && segments[3] === "card" && segments.length === 4) return { module: routes.card, params: { registrationNumber: segments[2] } };
+  if (segments[1] === "auth" && segments.length > 2) return { module: authRoute, params: { nextauth: segments.slice(2) } };
+  if (segments[1] === "admin" && segments[2] === "agencies" && segments.length === 4) return { module: adminAgencyRoute, params: { code: segments[3] } };
+  if (segments[1] === "captcha" && segments[3] === "audio" && segments.length === 4) return { module: captchaAudioRoute, params: { id: segments[2] } };
+  if (segments[1] === "registrations" && segments.length === 3) return { module: summaryRoute, params: { registrationNumber: segments[2] } };
+  if (segments[1] === "registrations" && segments[3] === "card" && segments.length === 4) return { module: cardRoute, params: { registrationNumber: segments[2] } };
   if (segments[1] === "registrations" && segments[3] === "photos" && segments.length === 5) {
-    return { module: routes.photo, params: { registrationNumber: segments[2], kind: segments[4] } };
+    return { module: photoRoute, params: { registrationNumber: segments[2], kind: segments[4] } };
   }
   return null;
 }
 
+/** Every route file under src/app/api: the corpus must reach each one. */
+function routeFileCount(): number {
+  const apiDir = path.resolve(__dirname, "../../../src/app/api");
+  return (fs.readdirSync(apiDir, { recursive: true }) as string[]).filter((file) => path.basename(file) === "route.ts").length;
+}
+
 /**
  * What an answer must be: ours (a documented 4xx), next-auth's (no 5xx, a documented code where
- * ours), input a route ignores (2xx), or a well-formed request whose answer may be either (no 5xx).
+ * ours), input a route ignores (2xx), a well-formed request whose answer may be either (no 5xx),
+ * or the unsubscribe link's "that did not work" page (a 303 to /pemberitahuan/berhenti?hasil=tidak-valid).
  */
-type Expect = "documented-4xx" | "next-auth" | "ignored" | "no-5xx";
-type Sent = { label: string; method: string; path: string; status: number; code?: string; expect: Expect; body: string; setCookies: string[] };
+type Expect = "documented-4xx" | "next-auth" | "ignored" | "no-5xx" | "invalid-unsubscribe-page";
+type Sent = {
+  label: string;
+  method: string;
+  path: string;
+  status: number;
+  code?: string;
+  expect: Expect;
+  body: string;
+  setCookies: string[];
+  location: string | null;
+};
 
-let env: RegistrationTestEnv;
-let routes: Routes;
+// Mail of "Beri tahu saya" (an admin verifying an agency sends it) goes to a folder of this file's own.
+const outboxDir = fs.mkdtempSync(path.join(os.tmpdir(), "sscasn-corpus-outbox-"));
+const server = useTestServer({ env: () => ({ MAIL_OUTBOX_DIR: outboxDir }) });
 let adminCookie = "";
 let cardNumber = "";
 let cardToken = "";
@@ -108,7 +139,7 @@ async function send(
   path: string,
   init: { headers?: Record<string, string>; body?: BodyInit | null; expect?: Expect } = {},
 ): Promise<Sent> {
-  const target = dispatch(routes, new URL(`http://localhost${path}`).pathname);
+  const target = dispatch(new URL(`http://localhost${path}`).pathname);
   if (!target) throw new Error(`no route for ${path}`);
   const request = new NextRequest(`http://localhost${path}`, {
     method,
@@ -134,7 +165,17 @@ async function send(
   } catch {
     code = undefined;
   }
-  const result: Sent = { label, method, path, status: response.status, code, expect: init.expect ?? "documented-4xx", body, setCookies: response.headers.getSetCookie() };
+  const result: Sent = {
+    label,
+    method,
+    path,
+    status: response.status,
+    code,
+    expect: init.expect ?? "documented-4xx",
+    body,
+    setCookies: response.headers.getSetCookie(),
+    location: response.headers.get("location"),
+  };
   sent.push(result);
   return result;
 }
@@ -202,20 +243,13 @@ async function multipart(fields: Record<string, string | undefined>, photos: { k
 
 // ---------------------------------------------------------------------------------------------
 beforeAll(async () => {
-  env = await startRegistrationTestServer();
-  process.env.NEXTAUTH_URL = "http://localhost";
+  // next-auth reads its public URL from process.env itself (the server's own configuration is
+  // deps().env): stubbed for this file and restored after it.
+  vi.stubEnv("NEXTAUTH_URL", "http://localhost");
   installNextHeadersStandIn();
-  const base = await loadRegistrationRoutes();
-  routes = {
-    ...base,
-    recovery: await import("@/app/api/password-recovery/route"),
-    auth: await import("@/app/api/auth/[...nextauth]/route"),
-    adminAgency: await import("@/app/api/admin/agencies/[code]/route"),
-    adminSchedule: await import("@/app/api/admin/schedule/route"),
-  };
   // Budi has an account (card, photos, recovery and sign-in have something real to refuse).
   const created = await send("setup: register Budi", "POST", "/api/registrations", {
-    body: await registrationForm({ ...BUDI, ...PASSWORD_STEP, ...(await solveCaptcha(routes, env.testDb.prisma)) }),
+    body: await registrationForm({ ...BUDI, ...PASSWORD_STEP, ...(await solveCaptcha(server.prisma)) }),
     expect: "ignored",
   });
   expect(created.status).toBe(201);
@@ -223,8 +257,7 @@ beforeAll(async () => {
   sent.length = 0;
 
   // An admin, signed in through next-auth itself.
-  const { hashSecret } = await import("@/server/auth/password-hash");
-  await env.testDb.prisma.adminUser.create({ data: { id: "admin-corpus", username: "admin", passwordHash: await hashSecret("admin-corpus-password") } });
+  await server.prisma.adminUser.create({ data: { id: "admin-corpus", username: "admin", passwordHash: await hashSecret("admin-corpus-password") } });
   const csrf = await send("setup: csrf", "GET", "/api/auth/csrf", { expect: "next-auth" });
   const csrfCookie = csrf.setCookies.map((cookie) => cookie.split(";")[0]).join("; ");
   const signIn = await send("setup: admin sign-in", "POST", "/api/auth/callback/admin", {
@@ -248,9 +281,9 @@ afterEach(() => {
   expect(logged.filter((line) => line.includes("unhandled error"))).toEqual([]);
 });
 
-afterAll(async () => {
-  delete process.env.NEXTAUTH_URL;
-  await env.cleanup();
+afterAll(() => {
+  vi.unstubAllEnvs();
+  fs.rmSync(outboxDir, { recursive: true, force: true });
 });
 
 describe("the bad-input corpus", () => {
@@ -261,6 +294,7 @@ describe("the bad-input corpus", () => {
       ["POST", "/api/password-recovery", {}],
       ["PUT", "/api/admin/schedule", { cookie: adminCookie }],
       ["PATCH", "/api/admin/agencies/KOTA-3273", { cookie: adminCookie }],
+      ["POST", "/api/agency-notifications", {}],
     ];
     for (const [method, path, headers] of targets) {
       for (const body of malformed) await send(`malformed JSON ${JSON.stringify(body.slice(0, 12))}`, method, path, { headers: { ...headers, "content-type": "application/json" }, body });
@@ -274,7 +308,7 @@ describe("the bad-input corpus", () => {
       expect(sent.filter((s) => s.path === path).every((s) => s.status >= 400 && s.status < 500)).toBe(true);
     }
     // Admin routes refuse anyone else before they read a byte.
-    for (const [method, path] of targets.slice(2)) {
+    for (const [method, path] of targets.slice(2, 4)) {
       for (const cookie of ["", "next-auth.session-token=forged", "next-auth.session-token=" + "a".repeat(4000)]) {
         const answer = await send(`admin route as ${cookie ? "a forged session" : "no one"}`, method!, path!, { ...json({ formationStatus: "VERIFIED" }), headers: { "content-type": "application/json", cookie } });
         expect(answer.status).toBe(401);
@@ -323,6 +357,72 @@ describe("the bad-input corpus", () => {
         await send(`recovery.${field} = ${JSON.stringify(value)}`.slice(0, 60), "POST", "/api/password-recovery", json({ ...valid, [field]: value }));
       }
     }
+  });
+
+  it("refuses injection strings, unicode tricks and wrong types in \"Beri tahu saya\" (agency code and email)", async () => {
+    const valid = { agencyCode: "BMKG", email: "pelamar.korpus@contoh.id" };
+    for (const field of ["agencyCode", "email"] as const) {
+      for (const value of [...HOSTILE, 42, true, null, ["BMKG"], { $gt: "" }]) {
+        await send(`notify.${field} = ${JSON.stringify(value)}`.slice(0, 60), "POST", "/api/agency-notifications", json({ ...valid, [field]: value }));
+      }
+    }
+    for (const body of [{}, [], { agencyCode: "BMKG" }, { email: valid.email }, { ...valid, agencyCode: "K".repeat(65) }]) {
+      await send(`notify body ${JSON.stringify(body).slice(0, 40)}`, "POST", "/api/agency-notifications", json(body));
+    }
+    // Surplus fields are dropped by the schema: a well-formed request, whatever it answers.
+    await send("notify with a surplus field", "POST", "/api/agency-notifications", { ...json({ ...valid, email: "lebih@contoh.id", extra: "<script>" }), expect: "no-5xx" });
+    // An agency that takes registrations already, and one that does not exist.
+    await send("notify for a verified agency", "POST", "/api/agency-notifications", json({ agencyCode: "KOTA-3273", email: "terverifikasi@contoh.id" }));
+    await send("notify for no agency", "POST", "/api/agency-notifications", json({ agencyCode: "NOPE", email: "tidak.ada@contoh.id" }));
+  });
+
+  it("refuses hostile unsubscribe tokens: the link shows its \"did not work\" page, the one-click POST a documented 4xx", async () => {
+    const real = unsubscribeTokenFor(emailKeyFor("pelamar.korpus@contoh.id"));
+    const [key, signature] = real.split(".") as [string, string];
+    const tokens = [
+      "",
+      "x",
+      "a.b",
+      "' OR 1=1--",
+      "%00",
+      "<script>alert(1)</script>",
+      "x".repeat(10_000),
+      `${key}.${signature.slice(0, -1)}${signature.endsWith("A") ? "B" : "A"}`, // a forged signature
+      `${key}.${signature}.extra`,
+      `${"A".repeat(43)}.${signature}`, // another key with this signature
+      `\u202E${real}`,
+    ];
+    for (const token of tokens) {
+      const query = `?token=${encodeURIComponent(token)}`;
+      await send(`unsubscribe link ${JSON.stringify(token.slice(0, 16))}`, "GET", `/api/agency-notifications/unsubscribe${query}`, { expect: "invalid-unsubscribe-page" });
+      await send(`one-click unsubscribe ${JSON.stringify(token.slice(0, 16))}`, "POST", `/api/agency-notifications/unsubscribe${query}`, {
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: "List-Unsubscribe=One-Click",
+      });
+    }
+    await send("unsubscribe link without a token", "GET", "/api/agency-notifications/unsubscribe", { expect: "invalid-unsubscribe-page" });
+    await send("unsubscribe link with two tokens", "GET", `/api/agency-notifications/unsubscribe?token=x&token=${encodeURIComponent(real)}`, { expect: "invalid-unsubscribe-page" });
+    await send("one-click unsubscribe with 2 KB of body", "POST", `/api/agency-notifications/unsubscribe?token=${encodeURIComponent(real)}`, {
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: "List-Unsubscribe=" + "x".repeat(2_048),
+    });
+    await send("one-click unsubscribe declaring 1 GB", "POST", `/api/agency-notifications/unsubscribe?token=${encodeURIComponent(real)}`, {
+      headers: { "content-type": "application/x-www-form-urlencoded", "content-length": String(1024 ** 3) },
+      body: "List-Unsubscribe=One-Click",
+    });
+  });
+
+  it("refuses hostile captcha ids on the audio captcha", async () => {
+    for (const id of ["x", "..%2F..%2Fetc%2Fpasswd", "' OR 1=1--", "%00", "%E2%80%AE" + "1".repeat(36), "1".repeat(10_000), "00000000-0000-0000-0000-000000000000", "%3Cscript%3E"]) {
+      await send(`audio captcha ${id.slice(0, 20)}`, "GET", `/api/captcha/${id}/audio`);
+    }
+    // A captcha used up (by a recovery whose answer is wrong) or expired has no audio any more.
+    const used = await solveCaptcha(server.prisma);
+    const recovery = { nik: BUDI.nik, kk: BUDI.kk, birthDate: BUDI.birthDate, securityQuestion: "SEKOLAH_DASAR", securityAnswer: "bukan jawabannya", newPassword: "teh manis hangat sore hari", newPasswordConfirm: "teh manis hangat sore hari" };
+    await send("a recovery that uses a captcha up", "POST", "/api/password-recovery", json({ ...recovery, ...used }));
+    await send("audio of a used captcha", "GET", `/api/captcha/${used.captchaId}/audio`);
+    const expiring = await solveCaptcha(server.prisma);
+    await at("2023-09-25T12:00:00+07:00", () => send("audio of an expired captcha", "GET", `/api/captcha/${expiring.captchaId}/audio`));
   });
 
   it("refuses malformed multipart, hostile text fields, lying, empty, huge and bomb files on submission", async () => {
@@ -384,10 +484,10 @@ describe("the bad-input corpus", () => {
       ["a 1×4000 JPEG", { selfie: await makeJpeg(1, 4000) }],
     ];
     for (const [label, photos] of decoded) {
-      const captcha = await solveCaptcha(routes, env.testDb.prisma);
+      const captcha = await solveCaptcha(server.prisma);
       await send(label, "POST", "/api/registrations", await multipart({ ...SITI, ...PASSWORD_STEP, ...captcha }, photos));
     }
-    expect(await env.testDb.prisma.account.count()).toBe(1);
+    expect(await server.prisma.account.count()).toBe(1);
   }, 120_000);
 
   it("refuses hostile registration numbers, tokens, photo kinds and agency codes in paths", async () => {
@@ -472,6 +572,14 @@ describe("the bad-input corpus", () => {
     await send("captcha with an empty JSON body", "POST", "/api/captcha", { ...json({}), expect: "ignored" });
     await send("captcha with 2 KB of body", "POST", "/api/captcha", json("x".repeat(2_048)));
     await send("captcha declaring 1 GB", "POST", "/api/captcha", { headers: { "content-length": String(1024 ** 3) }, body: "{}" });
+    for (const query of ["", "?format=yaml&%00=1", "?" + "x".repeat(5_000)]) {
+      await send(`the OpenAPI document ${query.slice(0, 20)}`, "GET", `/api/openapi.json${query}`, {
+        headers: { "x-forwarded-for": "<script>", origin: "https://evil.example", cookie: "next-auth.session-token=forged" },
+        expect: "ignored",
+      });
+    }
+    const { captchaId } = await solveCaptcha(server.prisma);
+    await send("audio captcha with a hostile query", "GET", `/api/captcha/${captchaId}/audio?id=%00&format=mp3`, { headers: { range: "bytes=0-10" }, expect: "ignored" });
   });
 
   it("holds for generated input too (fast-check)", async () => {
@@ -507,6 +615,13 @@ describe("the bad-input corpus", () => {
       { numRuns: 30, seed: 9 },
     );
     await fc.assert(
+      fc.asyncProperty(text, text, async (agencyCode, email) => {
+        const answer = await send("generated notify", "POST", "/api/agency-notifications", json({ agencyCode, email }));
+        return answer.status >= 400 && answer.status < 500;
+      }),
+      { numRuns: 25, seed: 9 },
+    );
+    await fc.assert(
       fc.asyncProperty(text, text, async (number, token) => {
         // A browser cannot send a lone surrogate in a URL either (encodeURIComponent throws).
         const encode = (value: string) => encodeURIComponent(value.replace(/[\uD800-\uDFFF]/g, "\uFFFD"));
@@ -522,26 +637,29 @@ describe("the bad-input corpus", () => {
       if (s.status >= 500) return true;
       if (s.expect === "ignored") return s.status < 200 || s.status >= 300;
       if (s.expect === "no-5xx") return false;
+      if (s.expect === "invalid-unsubscribe-page") return s.status !== 303 || s.location !== "/pemberitahuan/berhenti?hasil=tidak-valid";
       if (s.expect === "next-auth") return s.status >= 500 || (s.code !== undefined && s.code in ERROR_STATUS && ERROR_STATUS[s.code as keyof typeof ERROR_STATUS] !== s.status);
       return s.status < 400 || s.status >= 500 || !(s.code && s.code in ERROR_STATUS && ERROR_STATUS[s.code as keyof typeof ERROR_STATUS] === s.status);
     });
     const byStatus = sent.reduce<Record<string, number>>((counts, s) => ({ ...counts, [s.status]: (counts[s.status] ?? 0) + 1 }), {});
-    const routesHit = new Set(sent.map((s) => dispatch(routes, new URL(`http://localhost${s.path}`).pathname)?.module));
+    const routesHit = new Set(sent.map((s) => dispatch(new URL(`http://localhost${s.path}`).pathname)?.module));
     console.info(`bad-input corpus: ${sent.length} requests to ${routesHit.size} routes; statuses ${JSON.stringify(byStatus)}`);
     expect(failures.map((s) => `${s.label} → ${s.status} ${s.code ?? s.body.slice(0, 80)}`)).toEqual([]);
     expect(sent.length).toBeGreaterThanOrEqual(200);
-    expect(routesHit.size).toBe(12);
+    // Every route file (16 since "Beri tahu saya", the audio captcha and the OpenAPI document).
+    expect(routesHit.size).toBe(routeFileCount());
+    expect(routesHit.size).toBeGreaterThanOrEqual(16);
   });
 
   it("is healthy afterwards: the window, a captcha, a validation, a sign-in and a new account all work", async () => {
     expect((await send("health: window", "GET", "/api/registration-window", { expect: "ignored" })).status).toBe(200);
     expect((await send("health: captcha", "POST", "/api/captcha", { expect: "ignored" })).status).toBe(200);
     expect((await send("health: validate", "POST", "/api/registrations/validate", { ...json({ step: "identity", data: SITI }), expect: "ignored" })).status).toBe(200);
-    const { authorizeApplicant } = await import("@/server/auth/authorize");
-    await env.testDb.prisma.signInAttempt.deleteMany();
+    expect((await send("health: Beri tahu saya", "POST", "/api/agency-notifications", { ...json({ agencyCode: "BMKG", email: "sehat@contoh.id" }), expect: "ignored" })).status).toBe(202);
+    await server.prisma.signInAttempt.deleteMany();
     expect(await authorizeApplicant({ identifier: BUDI.nik, password: PASSWORD_STEP.password }, null)).toMatchObject({ role: "APPLICANT" });
     const created = await send("health: register Siti", "POST", "/api/registrations", {
-      body: await registrationForm({ ...SITI, ...PASSWORD_STEP, ...(await solveCaptcha(routes, env.testDb.prisma)) }),
+      body: await registrationForm({ ...SITI, ...PASSWORD_STEP, ...(await solveCaptcha(server.prisma)) }),
       expect: "ignored",
     });
     expect(created.status).toBe(201);

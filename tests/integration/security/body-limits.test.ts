@@ -6,12 +6,18 @@
  * end-to-end suite measures the production server's RSS too (tests/e2e/security-server.spec.ts).
  */
 import { NextRequest } from "next/server";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { jsonRequest, loadRoutes, startTestServer } from "../../setup/route-harness";
-import type { TestDatabase } from "../../setup/test-database";
+import { describe, expect, it } from "vitest";
+import * as notifyRoute from "@/app/api/agency-notifications/route";
+import * as unsubscribeRoute from "@/app/api/agency-notifications/unsubscribe/route";
+import * as auth from "@/app/api/auth/[...nextauth]/route";
+import * as captchaRoute from "@/app/api/captcha/route";
+import * as recoveryRoute from "@/app/api/password-recovery/route";
+import * as submitRoute from "@/app/api/registrations/route";
+import * as validateRoute from "@/app/api/registrations/validate/route";
+import { jsonRequest, useTestServer } from "../../setup/test-server";
 
 const MB = 1024 * 1024;
-let testDb: TestDatabase;
+useTestServer();
 
 /** A body of `total` bytes of `a=aaaa…`, made chunk by chunk as the reader pulls; counts what was pulled. */
 function lazyBody(total: number) {
@@ -32,17 +38,8 @@ function post(url: string, body: ReadableStream<Uint8Array> | string, headers: R
   return new NextRequest(`http://localhost${url}`, { method: "POST", headers, body, duplex: "half" } as ConstructorParameters<typeof NextRequest>[1]);
 }
 
-beforeAll(async () => {
-  testDb = await startTestServer();
-  await loadRoutes("2023-09-25T10:00:00+07:00");
-}, 60_000);
-afterAll(async () => {
-  await testDb.cleanup();
-});
-
 describe("body limits", () => {
   it("refuses a 100 MB sign-in body by its Content-Length without reading a byte", async () => {
-    const auth = await import("@/app/api/auth/[...nextauth]/route");
     const { stream, counter } = lazyBody(100 * MB);
     const response = await auth.POST(
       post("/api/auth/callback/applicant", stream, { "content-type": "application/x-www-form-urlencoded", "content-length": String(100 * MB) }),
@@ -54,7 +51,6 @@ describe("body limits", () => {
   });
 
   it("refuses a 100 MB chunked sign-in body after the limit, holding at most the limit (+< 20 MB RSS)", async () => {
-    const auth = await import("@/app/api/auth/[...nextauth]/route");
     global.gc?.();
     const before = process.memoryUsage().rss;
     const { stream, counter } = lazyBody(100 * MB);
@@ -72,11 +68,16 @@ describe("body limits", () => {
     const huge = "x".repeat(3 * MB);
     const json = { "content-type": "application/json" };
     const cases: [string, () => Promise<Response>][] = [
-      ["validate", async () => (await import("@/app/api/registrations/validate/route")).POST(jsonRequest("/api/registrations/validate", { step: "identity", data: { nik: huge } }))],
-      ["password-recovery", async () => (await import("@/app/api/password-recovery/route")).POST(jsonRequest("/api/password-recovery", { nik: huge }))],
-      ["registrations", async () => (await import("@/app/api/registrations/route")).POST(post("/api/registrations", huge + huge, { "content-type": "multipart/form-data; boundary=x" }))],
-      ["captcha", async () => (await import("@/app/api/captcha/route")).POST(post("/api/captcha", huge, json))],
-      ["auth (json)", async () => (await import("@/app/api/auth/[...nextauth]/route")).POST(post("/api/auth/signout", huge, json), { params: Promise.resolve({ nextauth: ["signout"] }) })],
+      ["validate", () => validateRoute.POST(jsonRequest("/api/registrations/validate", { step: "identity", data: { nik: huge } }))],
+      ["password-recovery", () => recoveryRoute.POST(jsonRequest("/api/password-recovery", { nik: huge }))],
+      ["registrations", () => submitRoute.POST(post("/api/registrations", huge + huge, { "content-type": "multipart/form-data; boundary=x" }))],
+      ["captcha", () => captchaRoute.POST(post("/api/captcha", huge, json))],
+      ["auth (json)", () => auth.POST(post("/api/auth/signout", huge, json), { params: Promise.resolve({ nextauth: ["signout"] }) })],
+      ["agency-notifications", () => notifyRoute.POST(jsonRequest("/api/agency-notifications", { agencyCode: "BMKG", email: huge }))],
+      [
+        "agency-notifications/unsubscribe",
+        () => unsubscribeRoute.POST(post("/api/agency-notifications/unsubscribe?token=x", huge, { "content-type": "application/x-www-form-urlencoded" })),
+      ],
     ];
     for (const [name, send] of cases) {
       const response = await send();

@@ -5,18 +5,10 @@
  * question was one of its two). Here the work is counted (argon2 verifications per path) and the
  * time compared over 30 tries per path.
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import {
-  BUDI,
-  PASSWORD_STEP,
-  loadRegistrationRoutes,
-  registrationForm,
-  solveCaptcha,
-  startRegistrationTestServer,
-  submit,
-  type RegistrationRoutes,
-  type RegistrationTestEnv,
-} from "../../setup/registration-harness";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import * as recovery from "@/server/account/recover-password";
+import { BUDI, PASSWORD_STEP, registrationForm, solveCaptcha, submit } from "../../setup/registration-harness";
+import { useTestServer } from "../../setup/test-server";
 
 const argon2 = vi.hoisted(() => ({ verifications: 0 }));
 vi.mock("@node-rs/argon2", async (importOriginal) => {
@@ -30,19 +22,11 @@ vi.mock("@node-rs/argon2", async (importOriginal) => {
   };
 });
 
-let env: RegistrationTestEnv;
-let routes: RegistrationRoutes;
-let recovery: typeof import("@/server/account/recover-password");
+const env = useTestServer();
 
 beforeAll(async () => {
-  env = await startRegistrationTestServer();
-  routes = await loadRegistrationRoutes();
-  recovery = await import("@/server/account/recover-password");
-  const { status } = await submit(routes, await registrationForm({ ...BUDI, ...PASSWORD_STEP, ...(await solveCaptcha(routes, env.testDb.prisma)) }));
+  const { status } = await submit(await registrationForm({ ...BUDI, ...PASSWORD_STEP, ...(await solveCaptcha(env.prisma)) }));
   expect(status).toBe(201);
-}, 60_000);
-afterAll(async () => {
-  await env.cleanup();
 });
 
 const NEW_PASSWORD = "teh manis hangat sore hari";
@@ -58,9 +42,9 @@ const PATHS: Record<string, Partial<typeof base>> = {
 };
 
 async function attempt(overrides: Partial<typeof base>): Promise<{ ms: number; verifications: number; code: unknown }> {
-  const captcha = await solveCaptcha(routes, env.testDb.prisma);
+  const captcha = await solveCaptcha(env.prisma);
   // Throttling is not what is measured here.
-  await env.testDb.prisma.signInAttempt.deleteMany();
+  await env.prisma.signInAttempt.deleteMany();
   argon2.verifications = 0;
   const started = performance.now();
   const error = await recovery.recoverPassword({ ...base, ...overrides, ...captcha }, "10.50.0.1").catch((e: unknown) => e);

@@ -4,18 +4,12 @@
  * failures per account per hour). Here every argon2 verification is counted, whatever the
  * concurrency, for sign-in and for password recovery's security answers.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import {
-  BUDI,
-  PASSWORD_STEP,
-  loadRegistrationRoutes,
-  registrationForm,
-  solveCaptcha,
-  startRegistrationTestServer,
-  submit,
-  type RegistrationRoutes,
-  type RegistrationTestEnv,
-} from "../../setup/registration-harness";
+import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import * as recovery from "@/server/account/recover-password";
+import * as authorize from "@/server/auth/authorize";
+import * as throttle from "@/server/auth/sign-in-throttle";
+import { BUDI, PASSWORD_STEP, registrationForm, solveCaptcha, submit } from "../../setup/registration-harness";
+import { useTestServer } from "../../setup/test-server";
 
 // Every argon2 verification the server makes, counted at the library (the real one runs).
 const argon2 = vi.hoisted(() => ({ verifications: 0 }));
@@ -30,32 +24,20 @@ vi.mock("@node-rs/argon2", async (importOriginal) => {
   };
 });
 
-let env: RegistrationTestEnv;
-let routes: RegistrationRoutes;
-let authorize: typeof import("@/server/auth/authorize");
-let throttle: typeof import("@/server/auth/sign-in-throttle");
-let recovery: typeof import("@/server/account/recover-password");
+const env = useTestServer();
 
 beforeAll(async () => {
-  env = await startRegistrationTestServer();
-  routes = await loadRegistrationRoutes();
-  authorize = await import("@/server/auth/authorize");
-  throttle = await import("@/server/auth/sign-in-throttle");
-  recovery = await import("@/server/account/recover-password");
-  const { status } = await submit(routes, await registrationForm({ ...BUDI, ...PASSWORD_STEP, ...(await solveCaptcha(routes, env.testDb.prisma)) }));
+  const { status } = await submit(await registrationForm({ ...BUDI, ...PASSWORD_STEP, ...(await solveCaptcha(env.prisma)) }));
   expect(status).toBe(201);
-}, 60_000);
-afterAll(async () => {
-  await env.cleanup();
 });
 beforeEach(async () => {
-  await env.testDb.prisma.signInAttempt.deleteMany();
+  await env.prisma.signInAttempt.deleteMany();
   argon2.verifications = 0;
 });
 
 async function solvedCaptchas(count: number) {
   const ids: { captchaId: string; captchaAnswer: string }[] = [];
-  for (let i = 0; i < count; i++) ids.push(await solveCaptcha(routes, env.testDb.prisma));
+  for (let i = 0; i < count; i++) ids.push(await solveCaptcha(env.prisma));
   return ids;
 }
 
@@ -73,7 +55,7 @@ describe("a burst against one account checks at most the limit", () => {
     const refused = outcomes.filter((outcome) => outcome.status === "rejected");
     expect(refused.every((outcome) => String(outcome.reason).includes("RATE_LIMITED"))).toBe(true);
     // Every verified attempt is a counted failure; the refused ones were taken back.
-    expect(await env.testDb.prisma.signInAttempt.count({ where: { scope: "APPLICANT" } })).toBe(inBurst);
+    expect(await env.prisma.signInAttempt.count({ where: { scope: "APPLICANT" } })).toBe(inBurst);
 
     // One by one after it, wrong passwords are verified only up to the limit in all.
     let refusedAt = 0;

@@ -1,15 +1,8 @@
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/domain/errors";
-import { MAX_UPLOAD_BYTES } from "@/schemas/documents";
-import {
-  MAX_INPUT_PIXELS,
-  MAX_OUTPUT_DIMENSION,
-  MIN_PHOTO_DIMENSION,
-  PHOTO_MESSAGES,
-  detectPhotoFormat,
-  processPhoto,
-} from "@/server/photos/process-photo";
+import { MAX_UPLOAD_BYTES, MIN_PHOTO_DIMENSION, PHOTO_MESSAGES } from "@/schemas/documents";
+import { MAX_INPUT_PIXELS, MAX_OUTPUT_DIMENSION, detectPhotoFormat, processPhoto } from "@/server/photos/process-photo";
 import { makeJpeg, makeJpegWithExif, makePdfBytes, makePixelBombPng, makePng, makeTruncatedJpeg } from "../../fixtures/photos";
 
 async function refusal(promise: Promise<unknown>): Promise<AppError> {

@@ -1,3 +1,4 @@
+import type { CaptchaChallenge } from "@/schemas/api-answers";
 import { discardBody, jsonResponse, toErrorResponse } from "@/server/http";
 import { createCaptcha } from "@/server/captcha/create-captcha";
 import { assertWithinRateLimit } from "@/server/rate-limit";
@@ -8,7 +9,7 @@ export async function POST(request: Request): Promise<Response> {
     await assertWithinRateLimit("CAPTCHA", request);
     await discardBody(request);
     const { id, image } = await createCaptcha();
-    return jsonResponse({ id, image });
+    return jsonResponse({ id, image } satisfies CaptchaChallenge);
   } catch (error) {
     return toErrorResponse(error);
   }

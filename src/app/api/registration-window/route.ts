@@ -1,3 +1,4 @@
+import type { RegistrationWindowAnswer } from "@/schemas/api-answers";
 import { toErrorResponse, jsonResponse } from "@/server/http";
 import { getRegistrationWindow } from "@/server/registration/get-registration-window";
 
@@ -9,7 +10,7 @@ export async function GET(): Promise<Response> {
       opensAt: window.opensAt.toISOString(),
       closesAt: window.closesAt.toISOString(),
       now: window.now.toISOString(),
-    });
+    } satisfies RegistrationWindowAnswer);
   } catch (error) {
     return toErrorResponse(error);
   }

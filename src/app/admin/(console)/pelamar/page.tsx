@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { GENDER_LABELS, type Gender } from "@/domain/registration/nik";
+import { genderLabel } from "@/domain/registration/account";
 import { formatWib } from "@/domain/registration/window";
 import { findApplicant } from "@/server/admin/find-applicant";
 import { requireAdminPage } from "@/server/auth/require-page";
@@ -56,7 +56,7 @@ export default async function AdminApplicantPage({ searchParams }: { searchParam
                 ["NIK", account.nik],
                 ["Nomor KK", account.kk],
                 ["Tempat, tanggal lahir", `${account.birthPlace}, ${account.birthDate}`],
-                ["Jenis kelamin", GENDER_LABELS[account.gender as Gender] ?? account.gender],
+                ["Jenis kelamin", genderLabel(account.gender)],
                 ["Nomor HP", account.phone],
                 ["Email", account.email],
                 ["Instansi", account.agency.name],

@@ -1,3 +1,4 @@
+import type { OkAnswer } from "@/schemas/api-answers";
 import { jsonResponse, readJsonBody, toErrorResponse } from "@/server/http";
 import { assertRegistrationIsOpen } from "@/server/registration/assert-registration-open";
 import { recordRegistrationRefusal } from "@/server/registration/record-refusal";
@@ -11,7 +12,7 @@ export async function POST(request: Request): Promise<Response> {
     await assertWithinRateLimit("VALIDATE", request);
     body = await readJsonBody(request);
     await validateRegistrationStep(body, window);
-    return jsonResponse({ ok: true });
+    return jsonResponse({ ok: true } satisfies OkAnswer);
   } catch (error) {
     await recordRegistrationRefusal(error, (body as { data?: { agencyCode?: unknown } } | undefined)?.data?.agencyCode);
     return toErrorResponse(error);

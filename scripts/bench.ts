@@ -1,0 +1,639 @@
+/**
+ * `npm run bench`: how much the portal takes on one machine, measured in one run against the
+ * production build on a fresh database (SQLite by default; the database DATABASE_URL names when it
+ * is a PostgreSQL URL). Figures, not verdicts: it prints a table and writes reports/bench.json.
+ *
+ *   --port N            port of the server under test (default 3900)
+ *   --registrations N   registrations at the sustainable concurrency (default 240)
+ *   --concurrency N     the sustainable concurrency (default: 2 × cores)
+ *   --overload N        registrations sent at 3 × that concurrency (default 360)
+ *   --duration S        seconds per page measurement (default 8)
+ *   --accounts N        also pre-fill N accounts in bulk and measure registration and sign-in again
+ *   --out FILE          JSON report (default reports/bench.json)
+ *
+ * What it measures (issue 8):
+ * - the bound: in-process argon2id × 3 and two photo re-encodes per unit (what every registration
+ *   costs at least), at the concurrency the cores allow, before and after the load;
+ * - full registrations over HTTP with distinct valid identities (added to the bench database's
+ *   population registry) and 70–200 KB JPEGs, each with its own captcha solved beforehand from the
+ *   database (there is no bypass); then accounts in the database must equal the 201s;
+ * - the same at three times the concurrency: per-status latencies, so a busy answer shows;
+ * - requests/s and p99 for the landing page, the identity step, GET /api/agencies, a static file,
+ *   and sign-ins/s;
+ * - each page's first-load JavaScript, gzip, as the browser receives it.
+ * Load comes from autocannon; every request carries its own X-Forwarded-For (a client of its own)
+ * and the server runs with TRUST_PROXY_HOPS=1, so per-address limits see many clients, as on
+ * opening day, instead of one loopback address.
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { randomBytes, randomUUID } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import autocannon from "autocannon";
+import sharp from "sharp";
+import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaClient } from "../src/generated/prisma/client";
+import { hashSecret } from "../src/server/auth/password-hash";
+import { processPhoto } from "../src/server/photos/process-photo";
+import { CURRENT_PERIOD_ID } from "../src/domain/registration/period";
+
+const root = path.resolve(import.meta.dirname, "..");
+const cores = os.availableParallelism();
+
+function option(name: string, fallback: number): number {
+  const index = process.argv.indexOf(`--${name}`);
+  if (index === -1) return fallback;
+  const value = Number(process.argv[index + 1]);
+  if (!Number.isFinite(value) || value < 0) throw new Error(`--${name} needs a number`);
+  return value;
+}
+const outIndex = process.argv.indexOf("--out");
+const OUT = path.resolve(root, outIndex === -1 ? "reports/bench.json" : (process.argv[outIndex + 1] ?? "reports/bench.json"));
+const PORT = option("port", 3900);
+const CONCURRENCY = option("concurrency", 2 * cores);
+const REGISTRATIONS = option("registrations", 240);
+const OVERLOAD = option("overload", 360);
+const DURATION = option("duration", 8);
+const PREFILL = option("accounts", 0);
+const BASE = `http://127.0.0.1:${PORT}`;
+const AGENCY = "KOTA-3273";
+const PASSWORD = "kopi tubruk di teras pagi";
+const WORK = path.join(root, "data", "bench");
+const DIST_DIR = process.env.NEXT_DIST_DIR || ".next";
+
+// ---------------------------------------------------------------------------------------------
+// Small statistics helpers
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+}
+const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+// ---------------------------------------------------------------------------------------------
+// The database under test
+
+function databaseUrl(): string {
+  const given = process.env.DATABASE_URL ?? "";
+  if (given.startsWith("postgres")) return given;
+  return `file:${path.join(WORK, "bench.db")}`;
+}
+
+async function openDatabase(url: string): Promise<PrismaClient> {
+  if (url.startsWith("file:")) return new PrismaClient({ adapter: new PrismaBetterSqlite3({ url }) });
+  // PostgreSQL: the pg adapter, loaded only when asked for (the embedded default does not need it).
+  const adapterModule = "@prisma/adapter-pg";
+  const { PrismaPg } = (await import(adapterModule)) as { PrismaPg: new (options: { connectionString: string }) => unknown };
+  const clientModule = "../src/generated/prisma-pg/client";
+  const { PrismaClient: PgClient } = (await import(clientModule)) as { PrismaClient: new (options: { adapter: unknown }) => PrismaClient };
+  return new PgClient({ adapter: new PrismaPg({ connectionString: url }) });
+}
+
+function freshWorkDir(): void {
+  fs.rmSync(WORK, { recursive: true, force: true });
+  fs.mkdirSync(WORK, { recursive: true });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Synthetic identities: valid NIKs (region 35.78.01, Surabaya) the seed does not use.
+
+type Identity = {
+  nik: string;
+  kk: string;
+  fullName: string;
+  birthPlace: string;
+  birthDate: string;
+  gender: string;
+  phone: string;
+  email: string;
+};
+
+const pad = (n: number, width: number) => String(n).padStart(width, "0");
+/** Letters only (names may not hold digits): 0 → "A", 25 → "Z", 26 → "BA" … */
+function letters(n: number): string {
+  let out = "";
+  do {
+    out = String.fromCharCode(65 + (n % 26)) + out;
+    n = Math.floor(n / 26);
+  } while (n > 0);
+  return out;
+}
+
+function* identities(start: number, taken: ReadonlySet<string>): Generator<Identity> {
+  for (let i = start; ; i++) {
+    const serial = 5000 + (i % 4999);
+    const day = 1 + (Math.floor(i / 4999) % 28);
+    const month = 1 + (Math.floor(i / (4999 * 28)) % 12);
+    const year = 1990 + (Math.floor(i / (4999 * 28 * 12)) % 10);
+    const female = i % 2 === 1;
+    const nik = `357801${pad(female ? day + 40 : day, 2)}${pad(month, 2)}${pad(year % 100, 2)}${pad(serial, 4)}`;
+    if (taken.has(nik)) continue;
+    yield {
+      nik,
+      kk: `357801${pad(day, 2)}0119${pad(serial, 4)}`,
+      fullName: `PESERTA UJI ${letters(i)}`,
+      birthPlace: "SURABAYA",
+      birthDate: `${year}-${pad(month, 2)}-${pad(day, 2)}`,
+      gender: female ? "PEREMPUAN" : "LAKI_LAKI",
+      phone: `0813${pad(i, 8)}`,
+      email: `peserta.${i}@bench.example`,
+    };
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Photos: camera-like JPEGs of 70–200 KB (a smooth scene plus sensor noise).
+
+async function benchPhoto(seed: number, width: number, height: number): Promise<Buffer> {
+  const data = Buffer.alloc(width * height * 3);
+  let state = seed * 7919 + 1;
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      state = (state * 1103515245 + 12345) & 0x7fffffff;
+      const noise = (state % 40) - 20;
+      const i = (y * width + x) * 3;
+      data[i] = Math.max(0, Math.min(255, 90 + (x * 120) / width + noise));
+      data[i + 1] = Math.max(0, Math.min(255, 80 + (y * 110) / height + noise));
+      data[i + 2] = Math.max(0, Math.min(255, 120 + ((x + y + seed * 13) % 80) + noise));
+    }
+  }
+  return sharp(data, { raw: { width, height, channels: 3 } }).jpeg({ quality: 85 }).toBuffer();
+}
+
+async function photoPool(count: number): Promise<{ ktp: Buffer[]; selfie: Buffer[] }> {
+  const ktp: Buffer[] = [];
+  const selfie: Buffer[] = [];
+  for (let i = 0; i < count; i++) {
+    ktp.push(await benchPhoto(i, 856, 540));
+    selfie.push(await benchPhoto(i + 1000, 640, 480));
+  }
+  return { ktp, selfie };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The bound: what one registration must cost, in process, at the cores' concurrency.
+
+async function measureBound(photos: { ktp: Buffer[]; selfie: Buffer[] }, seconds = 5): Promise<{ unitsPerSecond: number; concurrency: number }> {
+  const deadline = performance.now() + seconds * 1000;
+  let units = 0;
+  const started = performance.now();
+  const worker = async (w: number) => {
+    for (let i = w; performance.now() < deadline; i += cores) {
+      await Promise.all([
+        hashSecret(PASSWORD),
+        hashSecret("sdn merdeka 3"),
+        hashSecret("si belang"),
+        processPhoto(photos.ktp[i % photos.ktp.length]!, "ktpPhoto"),
+        processPhoto(photos.selfie[i % photos.selfie.length]!, "selfie"),
+      ]);
+      units++;
+    }
+  };
+  await Promise.all(Array.from({ length: cores }, (_, w) => worker(w)));
+  return { unitsPerSecond: round(units / ((performance.now() - started) / 1000), 2), concurrency: cores };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The server under test
+
+function ensureBuild(): void {
+  if (fs.existsSync(path.join(root, DIST_DIR, "BUILD_ID"))) return;
+  console.log("bench: no production build yet; running next build");
+  const result = spawnSync(path.join(root, "node_modules/.bin/next"), ["build"], {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  if (result.status !== 0) throw new Error("next build failed");
+}
+
+function serverEnv(url: string): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    PORT: String(PORT),
+    DATABASE_URL: url,
+    APP_CLOCK: "2023-09-25T10:00:00+07:00",
+    STORAGE_DIR: path.join(WORK, "storage"),
+    NEXTAUTH_URL: `http://localhost:${PORT}`,
+    NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+    ADMIN_USERNAME: "admin",
+    ADMIN_PASSWORD: randomBytes(12).toString("base64url"),
+    TRUST_PROXY_HOPS: "1",
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+}
+
+function prepareDatabase(url: string): void {
+  const env = serverEnv(url);
+  for (const args of [["scripts/migrate.ts"], ["--conditions=react-server", "prisma/seed.ts"]]) {
+    const result = spawnSync(path.join(root, "node_modules/.bin/tsx"), args, { cwd: root, env, stdio: "inherit" });
+    if (result.status !== 0) throw new Error(`${args.join(" ")} failed`);
+  }
+}
+
+async function startServer(url: string): Promise<ChildProcess> {
+  const server = spawn(path.join(root, "node_modules/.bin/next"), ["start", "--port", String(PORT)], {
+    cwd: root,
+    env: serverEnv(url),
+    stdio: ["ignore", "ignore", "inherit"],
+    detached: true,
+  });
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(`${BASE}/api/registration-window`)).ok) return server;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  stopServer(server);
+  throw new Error("the server did not start within 60 s");
+}
+
+function stopServer(server: ChildProcess): void {
+  // next start forks next-server: end the whole process group.
+  if (server.pid) {
+    try {
+      process.kill(-server.pid, "SIGTERM");
+    } catch {
+      // already gone
+    }
+  }
+}
+
+let clientCounter = 0;
+/** A client address of its own for every request (TRUST_PROXY_HOPS=1 on the server). */
+function nextClientAddress(): string {
+  clientCounter++;
+  return `10.${(clientCounter >> 16) & 255}.${(clientCounter >> 8) & 255}.${clientCounter & 255}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Registrations over HTTP
+
+type Prepared = { body: Buffer; contentType: string; nik: string };
+
+async function solveCaptchas(prisma: PrismaClient, count: number): Promise<{ captchaId: string; captchaAnswer: string }[]> {
+  const ids: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const response = await fetch(`${BASE}/api/captcha`, { method: "POST", headers: { "x-forwarded-for": nextClientAddress() } });
+    if (!response.ok) throw new Error(`POST /api/captcha answered ${response.status}`);
+    ids.push(((await response.json()) as { id: string }).id);
+  }
+  const rows = await prisma.captcha.findMany({ where: { id: { in: ids } } });
+  const answers = new Map(rows.map((row) => [row.id, row.answer.toUpperCase()]));
+  return ids.map((id) => ({ captchaId: id, captchaAnswer: answers.get(id) ?? "" }));
+}
+
+async function prepareRegistrations(
+  prisma: PrismaClient,
+  people: Identity[],
+  photos: { ktp: Buffer[]; selfie: Buffer[] },
+): Promise<Prepared[]> {
+  const captchas = await solveCaptchas(prisma, people.length);
+  const prepared: Prepared[] = [];
+  for (const [i, person] of people.entries()) {
+    const form = new FormData();
+    const fields: Record<string, string> = {
+      nik: person.nik,
+      kk: person.kk,
+      fullName: person.fullName,
+      birthPlace: person.birthPlace,
+      birthDate: person.birthDate,
+      phone: person.phone,
+      email: person.email,
+      agencyCode: AGENCY,
+      password: PASSWORD,
+      passwordConfirm: PASSWORD,
+      securityQuestion1: "SEKOLAH_DASAR",
+      securityAnswer1: "SDN Merdeka 3",
+      securityQuestion2: "HEWAN_PELIHARAAN",
+      securityAnswer2: "Si Belang",
+      ...captchas[i],
+    };
+    for (const [name, value] of Object.entries(fields)) form.append(name, value);
+    form.append("ktpPhoto", new File([new Uint8Array(photos.ktp[i % photos.ktp.length]!)], "ktp.jpg", { type: "image/jpeg" }));
+    form.append("selfie", new File([new Uint8Array(photos.selfie[i % photos.selfie.length]!)], "swafoto.jpg", { type: "image/jpeg" }));
+    // Let fetch's own multipart encoder write the body once; autocannon then replays the bytes.
+    const request = new Request("http://bench/", { method: "POST", body: form });
+    prepared.push({
+      body: Buffer.from(await request.arrayBuffer()),
+      contentType: request.headers.get("content-type") ?? "",
+      nik: person.nik,
+    });
+  }
+  return prepared;
+}
+
+type LoadResult = {
+  requests: number;
+  seconds: number;
+  perSecond: number;
+  statuses: Record<string, number>;
+  latency: Record<string, { p50: number; p99: number; max: number }>;
+  errors: number;
+};
+
+/** Sends each prepared registration once, `connections` at a time; latencies kept per status. */
+async function loadRegistrations(prepared: Prepared[], connections: number): Promise<LoadResult> {
+  let next = 0;
+  const times = new Map<number, number[]>();
+  let instance!: autocannon.Instance;
+  const finished = new Promise<autocannon.Result>((resolve, reject) => {
+    instance = autocannon({
+    url: `${BASE}/api/registrations`,
+    connections: Math.min(connections, prepared.length),
+    amount: prepared.length,
+    timeout: 60,
+    requests: [
+      {
+        method: "POST",
+        setupRequest: (request) => {
+          const item = prepared[next++ % prepared.length]!;
+          return {
+            ...request,
+            method: "POST",
+            body: item.body,
+            headers: {
+              "content-type": item.contentType,
+              "idempotency-key": randomUUID(),
+              "x-forwarded-for": nextClientAddress(),
+            },
+          };
+        },
+      },
+    ],
+    }, (error, result) => (error ? reject(error) : resolve(result)));
+  });
+  instance.on("response", (_client: unknown, status: number, _bytes: number, time: number) => {
+    const list = times.get(status) ?? [];
+    list.push(time);
+    times.set(status, list);
+  });
+  const result = await finished;
+  const statuses: Record<string, number> = {};
+  const latency: LoadResult["latency"] = {};
+  for (const [status, list] of times) {
+    list.sort((a, b) => a - b);
+    statuses[status] = list.length;
+    latency[status] = { p50: round(percentile(list, 50)), p99: round(percentile(list, 99)), max: round(list.at(-1) ?? 0) };
+  }
+  const seconds = result.duration;
+  const created = statuses["201"] ?? 0;
+  return { requests: prepared.length, seconds: round(seconds, 2), perSecond: round(created / seconds, 2), statuses, latency, errors: result.errors + result.timeouts };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pages and sign-ins
+
+type PageResult = { path: string; requestsPerSecond: number; p99: number; non2xx: number; errors: number };
+
+async function loadPage(pathname: string, connections = 10): Promise<PageResult> {
+  const result = await autocannon({ url: `${BASE}${pathname}`, connections, duration: DURATION });
+  return {
+    path: pathname,
+    requestsPerSecond: round(result.requests.average),
+    p99: round(result.latency.p99),
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+  };
+}
+
+async function loadSignIns(niks: string[], connections = 2 * cores): Promise<PageResult & { succeeded: number; latencyP50: number }> {
+  const csrf = await fetch(`${BASE}/api/auth/csrf`);
+  const cookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  let next = 0;
+  let succeeded = 0;
+  const instance = autocannon({
+    url: `${BASE}/api/auth/callback/applicant`,
+    connections,
+    duration: DURATION,
+    requests: [
+      {
+        method: "POST",
+        setupRequest: (request) => ({
+          ...request,
+          method: "POST",
+          body: new URLSearchParams({ nik: niks[next++ % niks.length]!, password: PASSWORD, csrfToken, callbackUrl: "/akun", json: "true" }).toString(),
+          headers: { "content-type": "application/x-www-form-urlencoded", cookie, "x-forwarded-for": nextClientAddress() },
+        }),
+        onResponse: (status, body) => {
+          if (status === 200 && !String(body).includes("error=")) succeeded++;
+        },
+      },
+    ],
+  });
+  const result = await instance;
+  return {
+    path: "POST /api/auth/callback/applicant",
+    requestsPerSecond: round(succeeded / result.duration),
+    p99: round(result.latency.p99),
+    latencyP50: round(result.latency.p50),
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+    succeeded,
+  };
+}
+
+/** The JavaScript a first visit downloads: every script the HTML names, gzip-compressed. */
+async function firstLoadJs(pathname: string): Promise<{ path: string; scripts: number; gzipKb: number }> {
+  const html = await (await fetch(`${BASE}${pathname}`, { redirect: "manual" })).text();
+  const sources = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+\.js[^"]*)"/g)].map((m) => m[1]!))];
+  let bytes = 0;
+  for (const src of sources) {
+    const body = Buffer.from(await (await fetch(new URL(src, BASE))).arrayBuffer());
+    bytes += gzipSync(body, { level: 9 }).length;
+  }
+  return { path: pathname, scripts: sources.length, gzipKb: round(bytes / 1024) };
+}
+
+async function staticAssetPath(): Promise<string> {
+  const html = await (await fetch(`${BASE}/`)).text();
+  const src = html.match(/<script[^>]+src="(\/_next\/static\/[^"]+\.js)"/)?.[1];
+  if (!src) throw new Error("no static script found on the landing page");
+  return src;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Growth: many accounts inserted in bulk (one shared hash; photo keys that point nowhere).
+
+async function prefillAccounts(prisma: PrismaClient, count: number, startIndex: number): Promise<number> {
+  const passwordHash = await hashSecret(PASSWORD);
+  const answerHash = await hashSecret("sdn merdeka 3");
+  const chunk = 2000;
+  const started = performance.now();
+  const ids = identities(startIndex, new Set());
+  for (let done = 0; done < count; done += chunk) {
+    const batch = Array.from({ length: Math.min(chunk, count - done) }, () => ids.next().value as Identity);
+    const accounts = batch.map((person, j) => ({
+      id: randomUUID(),
+      registrationNumber: `9${pad(done + j, 14)}`,
+      periodId: CURRENT_PERIOD_ID,
+      nik: person.nik,
+      kk: person.kk,
+      fullName: person.fullName,
+      birthPlace: person.birthPlace,
+      birthDate: person.birthDate,
+      gender: person.gender,
+      phone: `+62${person.phone.slice(1)}`,
+      email: person.email,
+      agencyCode: AGENCY,
+      ktpPhotoKey: "bench/none",
+      selfieKey: "bench/none",
+    }));
+    await prisma.$transaction([
+      prisma.account.createMany({ data: accounts }),
+      prisma.credential.createMany({
+        data: accounts.map((account) => ({
+          accountId: account.id,
+          passwordHash,
+          securityQuestion1: "SEKOLAH_DASAR",
+          securityAnswer1Hash: answerHash,
+          securityQuestion2: "HEWAN_PELIHARAAN",
+          securityAnswer2Hash: answerHash,
+        })),
+      }),
+    ]);
+  }
+  return round((performance.now() - started) / 1000);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function registrationRound(prisma: PrismaClient, people: Identity[], photos: { ktp: Buffer[]; selfie: Buffer[] }, connections: number) {
+  await prisma.citizen.createMany({
+    data: people.map(({ nik, kk, fullName, birthPlace, birthDate, gender }) => ({ nik, kk, fullName, birthPlace, birthDate, gender })),
+  });
+  const prepared = await prepareRegistrations(prisma, people, photos);
+  const before = await prisma.account.count();
+  const load = await loadRegistrations(prepared, connections);
+  const accounts = (await prisma.account.count()) - before;
+  return { ...load, concurrency: connections, accountsCreated: accounts, accountsEqual201: accounts === (load.statuses["201"] ?? 0) };
+}
+
+async function main(): Promise<void> {
+  ensureBuild();
+  const url = databaseUrl();
+  if (url.startsWith("file:")) freshWorkDir();
+  else fs.mkdirSync(WORK, { recursive: true });
+  console.log(`bench: ${cores} cores, database ${url.startsWith("file:") ? "SQLite (fresh)" : "PostgreSQL"}, port ${PORT}`);
+  prepareDatabase(url);
+  const prisma = await openDatabase(url);
+  const taken = new Set((await prisma.citizen.findMany({ select: { nik: true } })).map((c) => c.nik));
+  const people = identities(0, taken);
+  const take = (n: number) => Array.from({ length: n }, () => people.next().value as Identity);
+
+  console.log("bench: making photos");
+  const photos = await photoPool(12);
+  const sizes = [...photos.ktp, ...photos.selfie].map((p) => p.length / 1024);
+  console.log(`bench: photos ${round(Math.min(...sizes))}–${round(Math.max(...sizes))} KB`);
+
+  console.log("bench: the bound (in process, before the load)");
+  const boundBefore = await measureBound(photos);
+
+  const server = await startServer(url);
+  const report: Record<string, unknown> = { startedAt: new Date().toISOString(), cores, node: process.version, database: url.startsWith("file:") ? "sqlite" : "postgresql" };
+  try {
+    console.log(`bench: ${REGISTRATIONS} registrations at concurrency ${CONCURRENCY}`);
+    const sustained = await registrationRound(prisma, take(REGISTRATIONS), photos, CONCURRENCY);
+    console.log(`bench: ${OVERLOAD} registrations at concurrency ${3 * CONCURRENCY}`);
+    const overload = await registrationRound(prisma, take(OVERLOAD), photos, 3 * CONCURRENCY);
+
+    console.log("bench: pages");
+    const staticPath = await staticAssetPath();
+    const pages = [];
+    for (const pathname of ["/", "/daftar/identitas", "/api/agencies", staticPath]) pages.push(await loadPage(pathname));
+    const registered = (await prisma.account.findMany({ select: { nik: true }, take: 500 })).map((a) => a.nik);
+    const signIns = await loadSignIns(registered);
+
+    console.log("bench: first-load JavaScript");
+    const js = [];
+    for (const pathname of ["/", "/daftar/identitas", "/daftar/dokumen", "/daftar/kata-sandi", "/daftar/captcha", "/daftar/cek-ulang", "/daftar/selesai", "/masuk", "/lupa-kata-sandi", "/admin/masuk"]) {
+      js.push(await firstLoadJs(pathname));
+    }
+
+    let growth: Record<string, unknown> | undefined;
+    if (PREFILL > 0) {
+      console.log(`bench: pre-filling ${PREFILL} accounts`);
+      const seconds = await prefillAccounts(prisma, PREFILL, 10_000_000);
+      const again = await registrationRound(prisma, take(REGISTRATIONS), photos, CONCURRENCY);
+      const signInsAgain = await loadSignIns(registered);
+      growth = {
+        accounts: await prisma.account.count(),
+        prefillSeconds: seconds,
+        registrationP99Before: sustained.latency["201"]?.p99 ?? null,
+        registrationP99After: again.latency["201"]?.p99 ?? null,
+        registrationsPerSecondAfter: again.perSecond,
+        signInP99Before: signIns.p99,
+        signInP99After: signInsAgain.p99,
+      };
+    }
+
+    console.log("bench: the bound (in process, after the load)");
+    stopServer(server);
+    const boundAfter = await measureBound(photos);
+    const bound = Math.max(boundBefore.unitsPerSecond, boundAfter.unitsPerSecond);
+    const landing = pages[0]!;
+    const staticFile = pages[3]!;
+    Object.assign(report, {
+      bound: { before: boundBefore, after: boundAfter },
+      registrations: { ...sustained, ratioToBound: round(sustained.perSecond / bound, 2) },
+      overload,
+      pages,
+      landingToStatic: round(landing.requestsPerSecond / staticFile.requestsPerSecond, 3),
+      signIns,
+      firstLoadJs: js,
+      ...(growth ? { growth } : {}),
+    });
+    printTable(report as unknown as Report);
+    fs.mkdirSync(path.dirname(OUT), { recursive: true });
+    fs.writeFileSync(OUT, JSON.stringify(report, null, 2) + "\n");
+    console.log(`\nbench: wrote ${path.relative(root, OUT)}`);
+  } finally {
+    stopServer(server);
+    await prisma.$disconnect();
+  }
+}
+
+type Report = {
+  bound: { before: { unitsPerSecond: number; concurrency: number }; after: { unitsPerSecond: number } };
+  registrations: Awaited<ReturnType<typeof registrationRound>> & { ratioToBound: number };
+  overload: Awaited<ReturnType<typeof registrationRound>>;
+  pages: PageResult[];
+  landingToStatic: number;
+  signIns: PageResult & { latencyP50: number };
+  firstLoadJs: { path: string; gzipKb: number }[];
+  growth?: Record<string, unknown>;
+};
+
+function printTable(r: Report): void {
+  const rows: [string, string][] = [];
+  const statuses = (s: Record<string, number>) => Object.entries(s).map(([k, v]) => `${k}×${v}`).join(" ");
+  rows.push(["bound (argon2id×3 + 2 re-encodes), units/s before / after", `${r.bound.before.unitsPerSecond} / ${r.bound.after.unitsPerSecond} (concurrency ${r.bound.before.concurrency})`]);
+  const reg = r.registrations;
+  rows.push([`registrations/s at concurrency ${reg.concurrency}`, `${reg.perSecond} (ratio to bound ${reg.ratioToBound})`]);
+  rows.push(["  statuses", statuses(reg.statuses)]);
+  rows.push(["  201 latency p50 / p99 ms", `${reg.latency["201"]?.p50 ?? "-"} / ${reg.latency["201"]?.p99 ?? "-"}`]);
+  rows.push(["  accounts created = 201s", `${reg.accountsCreated} = ${reg.statuses["201"] ?? 0}: ${reg.accountsEqual201 ? "yes" : "NO"}`]);
+  const over = r.overload;
+  rows.push([`overload: concurrency ${over.concurrency}, statuses`, statuses(over.statuses)]);
+  for (const [status, l] of Object.entries(over.latency)) rows.push([`  ${status} latency p50 / p99 / max ms`, `${l.p50} / ${l.p99} / ${l.max}`]);
+  rows.push(["  accounts created = 201s", `${over.accountsCreated} = ${over.statuses["201"] ?? 0}: ${over.accountsEqual201 ? "yes" : "NO"}`]);
+  for (const page of r.pages) rows.push([`GET ${page.path} req/s, p99 ms`, `${page.requestsPerSecond}, ${page.p99}${page.non2xx ? ` (${page.non2xx} non-2xx)` : ""}`]);
+  rows.push(["landing / static file", String(r.landingToStatic)]);
+  rows.push(["sign-ins/s, p50 / p99 ms", `${r.signIns.requestsPerSecond}, ${r.signIns.latencyP50} / ${r.signIns.p99}`]);
+  for (const page of r.firstLoadJs) rows.push([`first-load JS ${page.path}`, `${page.gzipKb} kB gzip`]);
+  if (r.growth) for (const [key, value] of Object.entries(r.growth)) rows.push([`growth ${key}`, String(value)]);
+  const width = Math.max(...rows.map(([k]) => k.length));
+  console.log("\n| measure | figure |\n|---|---|");
+  for (const [k, v] of rows) console.log(`| ${k.padEnd(width)} | ${v} |`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

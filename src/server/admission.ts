@@ -1,0 +1,84 @@
+import "server-only";
+
+/**
+ * An admission limit for CPU-bound work (photo re-encoding, argon2id): at most `concurrency` runs
+ * at once, at most `queue` wait for a turn, and a waiting run gives up after `maxWaitMs`. Past that,
+ * `run` rejects at once with `Busy`, carrying how long a client should wait before trying again,
+ * so a crowd gets a quick "busy" answer instead of every request slowing down together
+ * (SPEC "Running at national scale": overload). In memory, per process: each app instance guards
+ * its own cores; nothing about correctness depends on it.
+ */
+export class Busy extends Error {
+  constructor(readonly retryAfterSeconds: number) {
+    super("busy");
+    this.name = "Busy";
+  }
+}
+
+export type AdmissionOptions = { concurrency: number; queue: number; maxWaitMs: number };
+
+export type Admission = {
+  run<T>(work: () => Promise<T>): Promise<T>;
+  /** For tests and diagnostics. */
+  stats(): { active: number; waiting: number; averageMs: number };
+};
+
+/** Seconds a refused client is told to wait: one turn of the queue, rounded up, 1–30 s. */
+const RETRY_AFTER_MIN_S = 1;
+const RETRY_AFTER_MAX_S = 30;
+
+export function createAdmission(options: AdmissionOptions): Admission {
+  if (options.concurrency < 1) throw new Error("admission concurrency must be at least 1");
+  let active = 0;
+  const waiting: { admit: () => void; timer: NodeJS.Timeout }[] = [];
+  // A moving average of how long a run takes, for an honest Retry-After.
+  let averageMs = 1000;
+
+  const retryAfter = () => {
+    const turns = (active + waiting.length) / options.concurrency;
+    return Math.min(RETRY_AFTER_MAX_S, Math.max(RETRY_AFTER_MIN_S, Math.ceil((turns * averageMs) / 1000)));
+  };
+
+  const release = () => {
+    const next = waiting.shift();
+    if (next) {
+      clearTimeout(next.timer);
+      next.admit(); // the slot passes straight to the next in line: `active` stays the same
+    } else {
+      active--;
+    }
+  };
+
+  const acquire = (): Promise<void> => {
+    if (active < options.concurrency) {
+      active++;
+      return Promise.resolve();
+    }
+    if (waiting.length >= options.queue) return Promise.reject(new Busy(retryAfter()));
+    return new Promise<void>((resolve, reject) => {
+      const entry = {
+        admit: resolve,
+        timer: setTimeout(() => {
+          const index = waiting.indexOf(entry);
+          if (index !== -1) waiting.splice(index, 1);
+          reject(new Busy(retryAfter()));
+        }, options.maxWaitMs),
+      };
+      waiting.push(entry);
+    });
+  };
+
+  return {
+    async run<T>(work: () => Promise<T>): Promise<T> {
+      await acquire();
+      const started = performance.now();
+      try {
+        return await work();
+      } finally {
+        averageMs = averageMs * 0.8 + (performance.now() - started) * 0.2;
+        release();
+      }
+    },
+    stats: () => ({ active, waiting: waiting.length, averageMs }),
+  };
+}

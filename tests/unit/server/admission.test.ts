@@ -1,0 +1,69 @@
+import { describe, expect, it } from "vitest";
+import { Busy, createAdmission } from "@/server/admission";
+
+/** A job that finishes when the test says so. */
+function gate() {
+  let open!: () => void;
+  const opened = new Promise<void>((resolve) => (open = resolve));
+  return { open, opened };
+}
+
+describe("admission limit", () => {
+  it("runs at most `concurrency` jobs at once and queues the next ones in order", async () => {
+    const admission = createAdmission({ concurrency: 2, queue: 2, maxWaitMs: 5_000 });
+    const gates = [gate(), gate(), gate(), gate()];
+    const order: number[] = [];
+    const runs = gates.map((g, i) =>
+      admission.run(async () => {
+        order.push(i);
+        await g.opened;
+        return i;
+      }),
+    );
+    await Promise.resolve();
+    expect(admission.stats()).toMatchObject({ active: 2, waiting: 2 });
+    expect(order).toEqual([0, 1]);
+    gates[1]!.open();
+    await runs[1];
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(order).toEqual([0, 1, 2]);
+    for (const g of gates) g.open();
+    expect(await Promise.all(runs)).toEqual([0, 1, 2, 3]);
+    expect(admission.stats()).toMatchObject({ active: 0, waiting: 0 });
+  });
+
+  it("refuses at once with Busy and a Retry-After when the queue is full", async () => {
+    const admission = createAdmission({ concurrency: 1, queue: 1, maxWaitMs: 5_000 });
+    const g = gate();
+    const first = admission.run(() => g.opened);
+    const second = admission.run(() => Promise.resolve("second"));
+    const started = performance.now();
+    const third = admission.run(() => Promise.resolve("third"));
+    await expect(third).rejects.toBeInstanceOf(Busy);
+    expect(performance.now() - started).toBeLessThan(50);
+    const error = await third.catch((e: unknown) => e);
+    expect((error as Busy).retryAfterSeconds).toBeGreaterThanOrEqual(1);
+    expect((error as Busy).retryAfterSeconds).toBeLessThanOrEqual(30);
+    g.open();
+    await first;
+    expect(await second).toBe("second");
+  });
+
+  it("gives up on a queued job after maxWaitMs, and the slot is not lost", async () => {
+    const admission = createAdmission({ concurrency: 1, queue: 5, maxWaitMs: 30 });
+    const g = gate();
+    const first = admission.run(() => g.opened);
+    await expect(admission.run(() => Promise.resolve("late"))).rejects.toBeInstanceOf(Busy);
+    expect(admission.stats().waiting).toBe(0);
+    g.open();
+    await first;
+    expect(await admission.run(() => Promise.resolve("after"))).toBe("after");
+    expect(admission.stats()).toMatchObject({ active: 0, waiting: 0 });
+  });
+
+  it("frees the slot when a job throws", async () => {
+    const admission = createAdmission({ concurrency: 1, queue: 0, maxWaitMs: 1_000 });
+    await expect(admission.run(() => Promise.reject(new Error("boom")))).rejects.toThrow("boom");
+    expect(await admission.run(() => Promise.resolve(1))).toBe(1);
+  });
+});
