@@ -11,7 +11,7 @@ const PORT_BASE = Number(process.env.E2E_PORT_BASE || 3100);
 const OPEN_PORT = PORT_BASE;
 const CLOSED_PORT = PORT_BASE + 1;
 // A third server admits one registration at a time with no queue: the busy answer, for real.
-const BUSY_PORT = PORT_BASE + 2;
+const BUSY_PORT = PORT_BASE + 3; // +2: the production-mode server tests/e2e/security-server.spec.ts starts
 // Each pair of servers gets its own databases; tests read the open one's (captcha answers) by this.
 const DB_PREFIX = process.env.E2E_PORT_BASE ? `e2e${PORT_BASE}` : "e2e";
 process.env.E2E_OPEN_DB = `data/${DB_PREFIX}-open.db`;
@@ -29,6 +29,10 @@ const serverEnv = (port: number, database: string, clock: string, timeZone: stri
   ADMIN_USERNAME: "admin",
   ADMIN_PASSWORD: "admin-e2e-password",
   NEXTAUTH_URL: `http://localhost:${port}`,
+  // The browser reaches the server directly: no proxy to trust, every client is "unknown".
+  TRUST_PROXY_HOPS: "0",
+  // Checked for personal data after the run (scripts/check-server-logs.ts).
+  SERVER_LOG_FILE: `./data/${database.replace(/\.db$/, "")}.log`,
   NEXT_TELEMETRY_DISABLED: "1",
 });
 

@@ -27,6 +27,8 @@ const schema = z
     POPULATION_REGISTRY: optional(z.enum(["database"])).default("database"),
     /** Where photos are kept: files under STORAGE_DIR, or a table of the database (several instances); see src/server/deps.ts. */
     PHOTO_STORAGE: optional(z.enum(["directory", "database"])).default("directory"),
+    /** How many reverse proxies stand in front: the client is the N-th address from the right of X-Forwarded-For. */
+    TRUST_PROXY_HOPS: optional(z.coerce.number().int().min(0).max(10)).default(0),
     NEXTAUTH_SECRET: optional(z.string().min(32, "must be at least 32 characters")),
     NEXTAUTH_URL: optional(z.url()),
     ADMIN_USERNAME: optional(z.string().regex(/^[a-z0-9._-]{3,32}$/, "3–32 of a-z 0-9 . _ -")),
