@@ -22,6 +22,7 @@ export const ERROR_STATUS = {
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   INTERNAL_ERROR: 500,
+  SERVER_BUSY: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
@@ -50,6 +51,7 @@ export const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   UNAUTHORIZED: "Silakan masuk terlebih dahulu.",
   FORBIDDEN: "Anda tidak memiliki akses ke halaman ini.",
   NOT_FOUND: "Data tidak ditemukan.",
+  SERVER_BUSY: "Server sedang sibuk melayani banyak pendaftar. Data Anda tidak hilang; silakan coba lagi beberapa saat lagi.",
   INTERNAL_ERROR: "Terjadi kesalahan pada sistem. Silakan coba lagi.",
 };
 

@@ -29,9 +29,11 @@ export const ERROR_PLACES: Readonly<Record<ErrorCode, ErrorPlace | null>> = {
   PAYLOAD_TOO_LARGE: { step: "documents", field: "ktpPhoto" },
   UNSUPPORTED_MEDIA_TYPE: { step: "documents", field: "ktpPhoto" },
   RATE_LIMITED: null,
+  SERVER_BUSY: null,
   UNAUTHORIZED: null,
   FORBIDDEN: null,
   NOT_FOUND: null,
+  // The database stayed locked past its busy timeout: try again in a moment, nothing to fix.
   INTERNAL_ERROR: null,
 };
 

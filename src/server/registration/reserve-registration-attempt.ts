@@ -1,5 +1,6 @@
 import "server-only";
 import { AppError, isAppError } from "@/domain/errors";
+import { sharedKeyFactor } from "@/server/auth/client-ip";
 import { RATE_LIMITS, reserveWithinKeyedRateLimit } from "@/server/rate-limit";
 
 /**
@@ -12,13 +13,9 @@ import { RATE_LIMITS, reserveWithinKeyedRateLimit } from "@/server/rate-limit";
  * mismatch, an already registered NIK), except when the server itself failed or was too busy to
  * do the work (a 5xx): then it is given back.
  */
-export async function reserveRegistrationAttempt(nik: string, clientAddress: string | null): Promise<RegistrationAttempt> {
-  // No address at all is not a reason to skip the count: every such client shares one key, with
-  // room for many (SPEC "Client address").
-  const address = await (clientAddress === null
-    ? reserveWithinKeyedRateLimit("REGISTRATION", UNKNOWN_ADDRESS, UNKNOWN_ADDRESS_FACTOR)
-    : reserveWithinKeyedRateLimit("REGISTRATION", clientAddress)
-  ).catch(rethrowWith(MESSAGES.address));
+export async function reserveRegistrationAttempt(nik: string, clientAddress: string): Promise<RegistrationAttempt> {
+  // Clients without a trustworthy address share one key, with room for many (client-ip.ts).
+  const address = await reserveWithinKeyedRateLimit("REGISTRATION", clientAddress, sharedKeyFactor(clientAddress)).catch(rethrowWith(MESSAGES.address));
   try {
     const person = await reserveWithinKeyedRateLimit("REGISTRATION_NIK", nik).catch(rethrowWith(MESSAGES.nik));
     return {
@@ -31,9 +28,6 @@ export async function reserveRegistrationAttempt(nik: string, clientAddress: str
     throw error;
   }
 }
-
-const UNKNOWN_ADDRESS = "unknown";
-const UNKNOWN_ADDRESS_FACTOR = 100;
 
 export type RegistrationAttempt = {
   /** Called when the attempt has ended: with its error, if any (a 5xx or an unexpected one gives the attempt back). */

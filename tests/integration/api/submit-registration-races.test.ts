@@ -197,7 +197,7 @@ describe("nothing is left behind", () => {
     };
     const form = await formFor(BUDI);
     await expect(
-      withDeps({ photoStorage: failing }, () => submitRegistration(form, { period: CPNS_2023_PERIOD, idempotencyKey: null, clientAddress: null })),
+      withDeps({ photoStorage: failing }, () => submitRegistration(form, { period: CPNS_2023_PERIOD, idempotencyKey: null, clientAddress: "unknown" })),
     ).rejects.toThrow("disk full");
     expect(puts).toBe(2);
     expect(await env.prisma.account.count()).toBe(0);

@@ -101,7 +101,7 @@ describe("every route handler is documented, and nothing else", () => {
     }
     const documented = Object.fromEntries(Object.entries(doc.paths).map(([p, item]) => [p, Object.keys(item ?? {}).sort()]));
     expect(documented).toEqual(Object.fromEntries(Object.entries(fromFiles).map(([p, methods]) => [p, methods.sort()])));
-  });
+  }, 30_000); // it imports every route module: seconds on a busy 2-core machine
 
   it("gives each operation a unique id, a success answer (2xx, or a 303 redirect) and a 500", () => {
     const ids = operations().map(({ operation }) => operation.operationId);
@@ -151,6 +151,24 @@ describe("every error code", () => {
     for (const { operation } of operations()) {
       const response = operation.responses["429"] as Json | undefined;
       if (response) expect(response.headers?.["Retry-After"]).toEqual({ $ref: "#/components/headers/RetryAfter" });
+    }
+  });
+
+  it("documents 503 SERVER_BUSY with Retry-After on every operation that queries the database", () => {
+    // Only the document itself and next-auth's GETs (next-auth answers its own errors) never reach ours.
+    const withoutDatabase = ["get /api/openapi.json", "get /api/auth/{nextauth}"];
+    for (const { path: p, method, operation } of operations()) {
+      const response = operation.responses["503"] as Json | undefined;
+      if (withoutDatabase.includes(`${method} ${p}`)) {
+        expect(response, `${method} ${p}`).toBeUndefined();
+        continue;
+      }
+      expect(response, `${method} ${p} answers 503`).toBeDefined();
+      expect(documentedCodes(response!)).toEqual(["SERVER_BUSY"]);
+      expect(response!.headers?.["Retry-After"]).toEqual({ $ref: "#/components/headers/RetryAfter" });
+    }
+    for (const [p, method] of [["/api/captcha", "post"], ["/api/registrations", "post"]] as const) {
+      expect(documentedCodes((doc.paths[p] as Json)[method].responses["503"]), `${method} ${p}`).toEqual(["SERVER_BUSY"]);
     }
   });
 });
