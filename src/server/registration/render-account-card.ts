@@ -55,7 +55,11 @@ export async function renderAccountCard(card: AccountCardData, selfieJpeg: Uint8
   const photoX = PAGE_WIDTH - MARGIN - photoBox.width;
   page.drawRectangle({ x: photoX, y: photoTop - photoBox.height, ...photoBox, borderColor: MUTED, borderWidth: 0.75 });
   if (selfieJpeg) {
-    const image = await doc.embedJpg(selfieJpeg);
+    // pdf-lib reads the JPEG through `.buffer` from offset 0, ignoring `byteOffset`: a view into a
+    // shared buffer (Node pools small Buffers; a small decrypted selfie is one) must be copied out
+    // (with the Uint8Array constructor: a Buffer's slice() is a view again).
+    const whole = selfieJpeg.byteOffset === 0 && selfieJpeg.byteLength === selfieJpeg.buffer.byteLength;
+    const image = await doc.embedJpg(whole ? selfieJpeg : new Uint8Array(selfieJpeg));
     const scale = Math.min(photoBox.width / image.width, photoBox.height / image.height);
     const width = image.width * scale;
     const height = image.height * scale;

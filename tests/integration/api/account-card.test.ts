@@ -97,6 +97,21 @@ describe("GET /api/registrations/{number}/card", () => {
     expect(Buffer.from(bytes).toString("latin1")).toContain("/DCTDecode");
   });
 
+  it("embeds a small selfie that is a view into a larger buffer (a decrypted photo under 4 KB is one)", async () => {
+    const small = await sharp({ create: { width: 300, height: 400, channels: 3, background: "#7a8a9a" } }).jpeg().toBuffer();
+    expect(small.length).toBeLessThan(4096);
+    // A Buffer view, as Node's pool hands out (its slice() is a view too).
+    const backing = Buffer.alloc(small.length + 64);
+    small.copy(backing, 64);
+    const view = backing.subarray(64);
+    expect(view.byteOffset).toBe(64);
+    const bytes = await renderAccountCard(
+      { registrationNumber: "202300000000000", createdAt: new Date("2023-09-20T01:02:03Z"), nik: BUDI.nik, fullName: "BUDI SANTOSO", birthPlace: "BANDUNG", birthDate: "1998-05-12", gender: "LAKI_LAKI", agency: { code: "X", name: "Y" } },
+      view,
+    );
+    expect(Buffer.from(bytes).toString("latin1")).toContain("/DCTDecode");
+  });
+
   it("renders names the standard font cannot encode without failing", async () => {
     const selfie = await makeJpeg(300, 400);
     const bytes = await renderAccountCard(
