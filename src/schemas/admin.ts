@@ -24,3 +24,16 @@ export const scheduleSchema = z
   });
 
 export type ScheduleValues = z.output<typeof scheduleSchema>;
+
+/**
+ * `POST /api/admin/applicant-search` (issue 9, item 9: a POST, so the NIK never goes in a URL): a
+ * NIK (16 digits) or a registration number (15), spaces allowed.
+ */
+export const APPLICANT_QUERY_MESSAGE = "Masukkan NIK (16 digit) atau nomor pendaftaran (15 digit).";
+export const applicantSearchSchema = z.object({
+  query: z
+    .string({ error: APPLICANT_QUERY_MESSAGE })
+    .max(40, APPLICANT_QUERY_MESSAGE)
+    .transform((value) => value.replace(/\s+/g, ""))
+    .pipe(z.string().regex(/^\d{15,16}$/, APPLICANT_QUERY_MESSAGE)),
+});

@@ -93,3 +93,12 @@ export type RegistrationSummary = z.output<typeof registrationSummarySchema>;
 /** `PUT /api/admin/schedule` → the schedule as saved. */
 export const scheduleAnswerSchema = z.object({ opensAt: instant(), closesAt: instant() });
 export type ScheduleAnswer = z.output<typeof scheduleAnswerSchema>;
+
+/** `POST /api/admin/applicant-search`: the account found, with its KK and contact details, or null. */
+export const applicantSearchAnswerSchema = z.object({
+  applicant: registrationSummarySchema
+    .extend({ kk: z.string().regex(/^\d{16}$/), phone: z.string(), email: z.string() })
+    .nullable()
+    .describe("null when no account has that NIK or registration number"),
+});
+export type ApplicantSearchAnswer = z.output<typeof applicantSearchAnswerSchema>;

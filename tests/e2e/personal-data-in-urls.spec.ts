@@ -86,7 +86,7 @@ test("the admin's applicant search is a POST: the NIK is in no URL and no histor
   expect(entries.length).toBeGreaterThan(1);
   expect(entries.filter((entry) => entry.url.includes(applicant.nik) || entry.url.includes("q="))).toEqual([]);
   // The search went in a POST's body; no request's URL holds the NIK.
-  expect(requests.some((r) => r.method === "POST" && new URL(r.url).pathname === "/admin/pelamar")).toBe(true);
+  expect(requests.some((r) => r.method === "POST" && new URL(r.url).pathname === "/api/admin/applicant-search")).toBe(true);
   expect(requests.filter((r) => r.url.includes(applicant.nik))).toEqual([]);
 
   // A reload shows the empty form: the result lived in the page, not in its address.

@@ -1,35 +1,47 @@
 "use client";
 
 /**
- * "Cari Pelamar": look an applicant up by NIK or registration number. The query is POSTed to a
- * server action (issue 9, item 9): the NIK never goes in a URL, so it lands in no access log,
- * no browser history and no Referer; the result is this component's state, shown in place.
- * Without JavaScript the form still posts (a server action's progressive enhancement).
+ * "Cari Pelamar": look an applicant up by NIK or registration number. The query is POSTed as JSON
+ * to `/api/admin/applicant-search` (issue 9, item 9): the NIK never goes in a URL, so it lands in
+ * no access log, no browser history and no Referer; the result is this component's state, shown
+ * in place. The form itself is `method="post"` and its button waits for the page to be ready, so
+ * not even a click before the script runs sends the NIK as a query string.
  */
-import { useActionState } from "react";
+import { useEffect, useState, type FormEvent } from "react";
 import { type AccountSummary, genderLabel } from "@/domain/registration/account";
 import { formatWib } from "@/domain/registration/window";
+import { postJson } from "@/lib/api-client";
 
-export type FoundApplicant = AccountSummary & { kk: string; phone: string; email: string };
+type Applicant = AccountSummary<string> & { kk: string; phone: string; email: string };
+type Outcome = { status: "idle" } | { status: "error"; message: string; field: boolean } | { status: "not-found" } | { status: "found"; applicant: Applicant };
 
-export type ApplicantSearchState =
-  | { status: "idle" }
-  | { status: "invalid"; query: string }
-  | { status: "not-found"; query: string }
-  | { status: "found"; query: string; account: FoundApplicant };
+export function ApplicantSearch() {
+  const [query, setQuery] = useState("");
+  const [outcome, setOutcome] = useState<Outcome>({ status: "idle" });
+  const [ready, setReady] = useState(false);
+  const [pending, setPending] = useState(false);
+  useEffect(() => setReady(true), []);
 
-export const INVALID_QUERY_MESSAGE = "Masukkan NIK (16 digit) atau nomor pendaftaran (15 digit).";
+  async function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    setPending(true);
+    const response = await postJson<{ applicant: Applicant | null }>("/api/admin/applicant-search", { query });
+    setPending(false);
+    if (!response.ok) {
+      const fieldMessage = response.error.fields?.query?.[0];
+      setOutcome({ status: "error", message: fieldMessage ?? response.error.message, field: fieldMessage !== undefined });
+      return;
+    }
+    setOutcome(response.data.applicant ? { status: "found", applicant: response.data.applicant } : { status: "not-found" });
+  }
 
-export function ApplicantSearch({ action }: { action: (previous: ApplicantSearchState, form: FormData) => Promise<ApplicantSearchState> }) {
-  const [state, formAction, pending] = useActionState(action, { status: "idle" });
-  const query = state.status === "idle" ? "" : state.query;
-  const invalid = state.status === "invalid";
-  const account = state.status === "found" ? state.account : null;
+  const invalid = outcome.status === "error" && outcome.field;
+  const account = outcome.status === "found" ? outcome.applicant : null;
   const base = account ? `/api/registrations/${encodeURIComponent(account.registrationNumber)}` : "";
 
   return (
     <>
-      <form action={formAction} className="flex flex-wrap items-end gap-3">
+      <form method="post" onSubmit={onSubmit} className="flex flex-wrap items-end gap-3">
         <div className="w-full sm:w-auto">
           <label htmlFor="q" className="block font-medium">
             NIK atau nomor pendaftaran
@@ -39,23 +51,27 @@ export function ApplicantSearch({ action }: { action: (previous: ApplicantSearch
             name="q"
             inputMode="numeric"
             autoComplete="off"
-            defaultValue={query}
-            key={query}
+            value={query}
+            onChange={(event) => setQuery(event.target.value)}
             aria-describedby={invalid ? "q-error" : undefined}
             aria-invalid={invalid ? true : undefined}
             className="mt-1 w-full rounded-md border border-slate-500 bg-white px-3 py-2 sm:w-72"
           />
         </div>
-        <button type="submit" disabled={pending} className="rounded-md bg-brand-600 px-5 py-2.5 font-semibold text-white hover:bg-brand-700 disabled:opacity-60">
+        <button
+          type="submit"
+          disabled={!ready || pending}
+          className="rounded-md bg-brand-600 px-5 py-2.5 font-semibold text-white hover:bg-brand-700 disabled:opacity-60"
+        >
           Cari
         </button>
       </form>
-      {invalid ? (
+      {outcome.status === "error" ? (
         <p id="q-error" role="alert" className="font-medium text-red-800">
-          {INVALID_QUERY_MESSAGE}
+          {outcome.message}
         </p>
       ) : null}
-      {state.status === "not-found" ? <p role="status">Tidak ada akun dengan NIK atau nomor pendaftaran tersebut.</p> : null}
+      {outcome.status === "not-found" ? <p role="status">Tidak ada akun dengan NIK atau nomor pendaftaran tersebut.</p> : null}
       {account ? (
         <section aria-labelledby="hasil" className="space-y-4">
           <h2 id="hasil" className="text-xl font-semibold">
@@ -72,7 +88,7 @@ export function ApplicantSearch({ action }: { action: (previous: ApplicantSearch
                 ["Nomor HP", account.phone],
                 ["Email", account.email],
                 ["Instansi", account.agency.name],
-                ["Akun dibuat", formatWib(account.createdAt)],
+                ["Akun dibuat", formatWib(new Date(account.createdAt))],
               ] as const
             ).map(([label, value]) => (
               <div key={label} className="grid gap-1 px-4 py-3 sm:grid-cols-3">

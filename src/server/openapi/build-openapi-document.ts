@@ -2,13 +2,14 @@ import "server-only";
 import { z } from "zod";
 import { DEFAULT_MESSAGES, ERROR_STATUS, type ErrorCode } from "@/domain/errors";
 import { STEP_IDS, STEP_SCHEMAS, type StepId } from "@/schemas";
-import { agencyFormationSchema, scheduleSchema } from "@/schemas/admin";
+import { agencyFormationSchema, applicantSearchSchema, scheduleSchema } from "@/schemas/admin";
 import { agencyNotificationSchema } from "@/schemas/agency-notification";
 import {
   acceptedAnswerSchema,
   agencyListAnswerSchema,
   agencySummarySchema,
   apiErrorSchema,
+  applicantSearchAnswerSchema,
   captchaChallengeSchema,
   okAnswerSchema,
   registrationReceiptSchema,
@@ -53,6 +54,7 @@ export const REQUEST_COMPONENTS: Record<string, z.ZodType> = {
   ScheduleChange: scheduleSchema,
   PasswordRecovery: passwordRecoverySchema,
   AgencyNotification: agencyNotificationSchema,
+  ApplicantSearch: applicantSearchSchema,
 };
 
 /** Answers: the handlers' answers are typed by these (src/schemas/api-answers.ts). */
@@ -67,6 +69,7 @@ export const ANSWER_COMPONENTS: Record<string, z.ZodType> = {
   RegistrationReceipt: registrationReceiptSchema,
   RegistrationSummary: registrationSummarySchema,
   Schedule: scheduleAnswerSchema,
+  ApplicantSearchAnswer: applicantSearchAnswerSchema,
 };
 
 /** Component name of the error answer with this code. */
@@ -395,6 +398,18 @@ const OPERATIONS: Operation[] = [
     security: ADMIN_ONLY,
     requestBody: jsonBody(ref("ScheduleChange")),
     answer: { status: 200, description: "The schedule as saved", json: "Schedule" },
+    errors: ["UNAUTHORIZED", "FORBIDDEN", ...JSON_BODY_ERRORS, ...DATABASE_ERRORS],
+  },
+  {
+    path: "/api/admin/applicant-search",
+    method: "post",
+    operationId: "searchApplicant",
+    tag: "Admin",
+    summary: "Finds an applicant by NIK or registration number (\"Cari Pelamar\"); each applicant shown is audit-logged",
+    description: "A POST, so that the NIK travels in the body and never in a URL (access logs, browser history).",
+    security: ADMIN_ONLY,
+    requestBody: jsonBody(ref("ApplicantSearch")),
+    answer: { status: 200, description: "The applicant, or null when no account matches", json: "ApplicantSearchAnswer" },
     errors: ["UNAUTHORIZED", "FORBIDDEN", ...JSON_BODY_ERRORS, ...DATABASE_ERRORS],
   },
   {

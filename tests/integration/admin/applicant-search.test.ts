@@ -1,31 +1,38 @@
 /**
- * Issue 9, item 9: the admin's applicant search is a server action taking the query in a POST body
- * (the page no longer reads `?q=`). It checks the admin itself, answers in its state, and audits
- * each applicant shown.
+ * Issue 9, item 9: the admin's applicant search is `POST /api/admin/applicant-search` with the
+ * query in a JSON body (the page no longer reads `?q=`). Admin session only; each applicant shown
+ * is audited.
  */
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { searchApplicant } from "@/app/admin/(console)/pelamar/actions";
+import * as searchRoute from "@/app/api/admin/applicant-search/route";
+import { APPLICANT_QUERY_MESSAGE } from "@/schemas/admin";
 import { BUDI, PASSWORD_STEP, registrationForm, solveCaptcha, submit } from "../../setup/registration-harness";
-import { useTestServer } from "../../setup/test-server";
+import { jsonRequest, useTestServer } from "../../setup/test-server";
 
 const session = vi.hoisted(() => ({ user: null as null | { id: string; role: "APPLICANT" | "ADMIN"; name: string } }));
-vi.mock("@/server/auth/session", () => ({ getSessionUser: async () => session.user }));
-// `redirect()` outside a Next request: what it was asked to do is enough here.
-vi.mock("next/navigation", () => ({
-  redirect: (to: string) => {
-    throw new Error(`redirect ${to}`);
-  },
-}));
+vi.mock("@/server/auth/session", async (importOriginal) => {
+  const original = await importOriginal<typeof import("@/server/auth/session")>();
+  return {
+    ...original,
+    getSessionUser: async () => session.user,
+    requireRole: async (role: "APPLICANT" | "ADMIN") => {
+      const { AppError } = await import("@/domain/errors");
+      if (!session.user) throw new AppError("UNAUTHORIZED");
+      if (session.user.role !== role) throw new AppError("FORBIDDEN");
+      return session.user;
+    },
+  };
+});
 
 const server = useTestServer();
-const form = (q: string) => {
-  const data = new FormData();
-  data.set("q", q);
-  return data;
+const ADMIN = { id: "admin-1", role: "ADMIN" as const, name: "admin" };
+const search = async (body: unknown) => {
+  const response = await searchRoute.POST(jsonRequest("/api/admin/applicant-search", body));
+  return { status: response.status, headers: response.headers, body: (await response.json()) as Record<string, any> };
 };
 
 beforeAll(async () => {
-  await server.prisma.adminUser.create({ data: { id: "admin-1", username: "admin", passwordHash: "x" } });
+  await server.prisma.adminUser.create({ data: { id: ADMIN.id, username: "admin", passwordHash: "x" } });
   const { status } = await submit(await registrationForm({ ...BUDI, ...PASSWORD_STEP, ...(await solveCaptcha(server.prisma)) }));
   expect(status).toBe(201);
 });
@@ -33,24 +40,30 @@ beforeEach(() => {
   session.user = null;
 });
 
-describe("searchApplicant (POST /admin/pelamar)", () => {
-  it("finds by NIK or registration number for an admin, and audits the view", async () => {
-    session.user = { id: "admin-1", role: "ADMIN", name: "admin" };
-    const found = await searchApplicant({ status: "idle" }, form(` ${BUDI.nik} `));
-    expect(found).toMatchObject({ status: "found", query: BUDI.nik, account: { nik: BUDI.nik, kk: BUDI.kk, fullName: "BUDI SANTOSO" } });
-    const number = found.status === "found" ? found.account.registrationNumber : "";
-    expect(await searchApplicant(found, form(number))).toMatchObject({ status: "found", account: { nik: BUDI.nik } });
-    expect(await server.prisma.auditLog.count({ where: { actorId: "admin-1", action: "APPLICANT_VIEWED", target: `account:${number}` } })).toBe(2);
+describe("POST /api/admin/applicant-search", () => {
+  it("finds by NIK or registration number for an admin, in the answer's body, and audits the view", async () => {
+    session.user = ADMIN;
+    const found = await search({ query: ` ${BUDI.nik.slice(0, 8)} ${BUDI.nik.slice(8)} ` });
+    expect(found.status).toBe(200);
+    expect(found.headers.get("cache-control")).toContain("no-store");
+    expect(found.body.applicant).toMatchObject({ nik: BUDI.nik, kk: BUDI.kk, fullName: "BUDI SANTOSO", phone: "+6281234567890", email: BUDI.email });
+    const number = found.body.applicant.registrationNumber as string;
+    expect((await search({ query: number })).body.applicant).toMatchObject({ nik: BUDI.nik });
+    expect(await server.prisma.auditLog.count({ where: { actorId: ADMIN.id, action: "APPLICANT_VIEWED", target: `account:${number}` } })).toBe(2);
 
-    expect(await searchApplicant(found, form("12345"))).toEqual({ status: "invalid", query: "12345" });
-    expect(await searchApplicant(found, form("3273011205980099"))).toEqual({ status: "not-found", query: "3273011205980099" });
+    expect(await search({ query: "3273011205980099" })).toMatchObject({ status: 200, body: { applicant: null } });
+    for (const query of ["12345", "3273O11205980001", "", 3273011205980001, "1".repeat(41)]) {
+      const refused = await search({ query });
+      expect(refused.status, String(query)).toBe(422);
+      expect(refused.body.error).toMatchObject({ code: "VALIDATION_FAILED", fields: { query: [APPLICANT_QUERY_MESSAGE] } });
+    }
   });
 
-  it("sends anyone else to the admin sign-in, with nothing found or audited", async () => {
+  it("refuses anyone but an admin before reading the body: 401 without a session, 403 for an applicant; nothing audited", async () => {
     const before = await server.prisma.auditLog.count();
-    await expect(searchApplicant({ status: "idle" }, form(BUDI.nik))).rejects.toThrow("redirect /admin/masuk");
+    expect((await search({ query: BUDI.nik })).status).toBe(401);
     session.user = { id: "acc-1", role: "APPLICANT", name: "BUDI" };
-    await expect(searchApplicant({ status: "idle" }, form(BUDI.nik))).rejects.toThrow("redirect /admin/masuk");
+    expect((await search({ query: BUDI.nik })).status).toBe(403);
     expect(await server.prisma.auditLog.count()).toBe(before);
   });
 });

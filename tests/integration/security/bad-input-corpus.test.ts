@@ -23,6 +23,7 @@ import { NextRequest } from "next/server";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import * as adminAgencyRoute from "@/app/api/admin/agencies/[code]/route";
 import * as adminScheduleRoute from "@/app/api/admin/schedule/route";
+import * as adminSearchRoute from "@/app/api/admin/applicant-search/route";
 import * as agenciesRoute from "@/app/api/agencies/route";
 import * as notifyRoute from "@/app/api/agency-notifications/route";
 import * as unsubscribeRoute from "@/app/api/agency-notifications/unsubscribe/route";
@@ -83,6 +84,7 @@ function dispatch(pathname: string): { module: RouteModule; params: Record<strin
     "/api/registrations/validate": validateRoute,
     "/api/password-recovery": recoveryRoute,
     "/api/admin/schedule": adminScheduleRoute,
+    "/api/admin/applicant-search": adminSearchRoute,
     "/api/agency-notifications": notifyRoute,
     "/api/agency-notifications/unsubscribe": unsubscribeRoute,
     "/api/openapi.json": openApiRoute,
@@ -295,6 +297,7 @@ describe("the bad-input corpus", () => {
       ["PUT", "/api/admin/schedule", { cookie: adminCookie }],
       ["PATCH", "/api/admin/agencies/KOTA-3273", { cookie: adminCookie }],
       ["POST", "/api/agency-notifications", {}],
+      ["POST", "/api/admin/applicant-search", { cookie: adminCookie }],
     ];
     for (const [method, path, headers] of targets) {
       for (const body of malformed) await send(`malformed JSON ${JSON.stringify(body.slice(0, 12))}`, method, path, { headers: { ...headers, "content-type": "application/json" }, body });
@@ -308,7 +311,7 @@ describe("the bad-input corpus", () => {
       expect(sent.filter((s) => s.path === path).every((s) => s.status >= 400 && s.status < 500)).toBe(true);
     }
     // Admin routes refuse anyone else before they read a byte.
-    for (const [method, path] of targets.slice(2, 4)) {
+    for (const [method, path] of [...targets.slice(2, 4), targets[5]!]) {
       for (const cookie of ["", "next-auth.session-token=forged", "next-auth.session-token=" + "a".repeat(4000)]) {
         const answer = await send(`admin route as ${cookie ? "a forged session" : "no one"}`, method!, path!, { ...json({ formationStatus: "VERIFIED" }), headers: { "content-type": "application/json", cookie } });
         expect(answer.status).toBe(401);
@@ -499,9 +502,15 @@ describe("the bad-input corpus", () => {
     }
     for (const token of ["", "x", "a.b.c", cardToken + "x", cardToken.split("").reverse().join(""), "' OR 1=1--", "%00"]) {
       await send(`card with token ${token.slice(0, 12)}`, "GET", `/api/registrations/${cardNumber}/card?token=${encodeURIComponent(token)}`);
+      // The token's real ways in (issue 9, item 9): a Bearer header and the cookie.
+      await send(`card with bearer ${token.slice(0, 12)}`, "GET", `/api/registrations/${cardNumber}/card`, { headers: { authorization: `Bearer ${token}` } });
+      await send(`card with cookie ${token.slice(0, 12)}`, "GET", `/api/registrations/${cardNumber}/card`, { headers: { cookie: `sscasn_kartu=${encodeURIComponent(token)}; sscasn_kartu=` } });
+    }
+    for (const authorization of ["Bearer", "Bearer  ", "Basic YWRtaW46YWRtaW4=", `Bearer ${cardToken} ${cardToken}`, `bearer ${"x".repeat(8_000)}`]) {
+      await send(`summary with authorization ${authorization.slice(0, 16)}`, "GET", `/api/registrations/${cardNumber}`, { headers: { authorization } });
     }
     for (const kind of ["KTP", "..%2Fselfie", "selfie.jpg", "passport", "%00", "ktp%2F..%2F..%2F"]) {
-      await send(`photo kind ${kind}`, "GET", `/api/registrations/${cardNumber}/photos/${kind}?token=${encodeURIComponent(cardToken)}`);
+      await send(`photo kind ${kind}`, "GET", `/api/registrations/${cardNumber}/photos/${kind}`, { headers: { authorization: `Bearer ${cardToken}` } });
     }
     for (const code of ["NOPE", "' OR 1=1--", "%3Cscript%3E", "K".repeat(500), "%E2%80%AEKOTA-3273"]) {
       await send(`admin agency ${code.slice(0, 12)}`, "PATCH", `/api/admin/agencies/${code}`, withCookie(adminCookie, json({ formationStatus: "VERIFIED" })));
@@ -519,6 +528,9 @@ describe("the bad-input corpus", () => {
       { opensAt: "<script>", closesAt: "' OR 1=1" },
     ]) {
       await send(`admin schedule ${JSON.stringify(body).slice(0, 40)}`, "PUT", "/api/admin/schedule", withCookie(adminCookie, json(body)));
+    }
+    for (const body of [{}, { query: null }, { query: 3273011205980001 }, { query: ["3273011205980001"] }, { query: "' OR 1=1--" }, { query: "3273011205980001'--" }, { query: "\u0663".repeat(16) }, { query: "1".repeat(100_000) }, { q: "3273011205980001" }]) {
+      await send(`admin search ${JSON.stringify(body).slice(0, 40)}`, "POST", "/api/admin/applicant-search", withCookie(adminCookie, json(body)));
     }
   });
 
