@@ -40,6 +40,12 @@ function CaptchaForm() {
     anchorField: "captchaAnswer",
     // Submitted only with a captcha on screen (see onSubmit below).
     commit: ({ captchaAnswer }) => wizard.commit("captcha", { captcha: captcha as Captcha, captchaAnswer }),
+    // A wrong answer burnt the captcha on the server: a fresh one, the server's message kept by the field.
+    onRefused: (error) => {
+      if (error.code !== "CAPTCHA_INVALID") return;
+      const message = error.fields?.captchaAnswer?.[0] ?? error.message;
+      void reload(true).then(() => form.reportError("captchaAnswer", message));
+    },
   });
 
   const reload = useCallback(
