@@ -133,9 +133,9 @@ async function main(): Promise<void> {
     const password = "kuda lari di sawah hijau pagi";
     await page.getByLabel("Kata Sandi", { exact: true }).fill(password);
     await page.getByLabel("Ulangi Kata Sandi", { exact: true }).fill(password);
-    await page.getByLabel("Pertanyaan keamanan 1").selectOption("SEKOLAH_DASAR");
+    await page.getByRole("group", { name: "Pertanyaan keamanan 1" }).getByRole("radio", { name: "Apa nama sekolah dasar (SD) Anda?" }).check();
     await page.getByLabel("Jawaban 1").fill("SD Negeri 3 Sukamaju");
-    await page.getByLabel("Pertanyaan keamanan 2").selectOption("MAKANAN_FAVORIT");
+    await page.getByRole("group", { name: "Pertanyaan keamanan 2" }).getByRole("radio", { name: "Apa makanan favorit Anda?" }).check();
     await page.getByLabel("Jawaban 2").fill("nasi goreng kambing");
     await page.getByText(/Kekuatan kata sandi: (Kuat|Sangat kuat|Cukup)/).waitFor();
     await shot(page, "07-kata-sandi");
