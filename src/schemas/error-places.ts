@@ -31,6 +31,8 @@ export const ERROR_PLACES: Readonly<Record<ErrorCode, ErrorPlace | null>> = {
   FORBIDDEN: null,
   NOT_FOUND: null,
   INTERNAL_ERROR: null,
+  // About no field: wait and send again (Retry-After).
+  SERVER_BUSY: null,
 };
 
 /** Where a refusal with this code is fixed; codes the server does not send (a lost connection) have no place. */
