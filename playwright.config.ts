@@ -13,6 +13,8 @@ const CLOSED_PORT = PORT_BASE + 1;
 // Each pair of servers gets its own databases; tests read the open one's (captcha answers) by this.
 const DB_PREFIX = process.env.E2E_PORT_BASE ? `e2e${PORT_BASE}` : "e2e";
 process.env.E2E_OPEN_DB = `data/${DB_PREFIX}-open.db`;
+// Without SMTP_URL the servers write their mail here; tests read the open one's ("Beri tahu saya").
+process.env.E2E_OPEN_OUTBOX = `data/${DB_PREFIX}-open-outbox`;
 
 const serverEnv = (port: number, database: string, clock: string, timeZone: string) => ({
   TZ: timeZone,
@@ -20,6 +22,7 @@ const serverEnv = (port: number, database: string, clock: string, timeZone: stri
   DATABASE_URL: `file:./data/${database}`,
   APP_CLOCK: clock,
   STORAGE_DIR: `./data/e2e-storage-${port}`,
+  MAIL_OUTBOX_DIR: `./data/${database.replace(/\.db$/, "")}-outbox`,
   ADMIN_USERNAME: "admin",
   ADMIN_PASSWORD: "admin-e2e-password",
   NEXTAUTH_URL: `http://localhost:${port}`,
@@ -28,6 +31,8 @@ const serverEnv = (port: number, database: string, clock: string, timeZone: stri
 
 export default defineConfig({
   testDir: "tests/e2e",
+  // Each run hands out the registry's citizens afresh (tests/e2e/citizens.ts).
+  globalSetup: "./tests/e2e/global-setup.ts",
   fullyParallel: false,
   workers: process.env.CI ? 1 : 2,
   retries: 0,

@@ -1,12 +1,12 @@
 // `npm run db:seed`: inserts the missing reference data into the database named by DATABASE_URL.
-// The admin is created from ADMIN_USERNAME / ADMIN_PASSWORD when both are set.
-import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
-import { PrismaClient } from "../src/generated/prisma/client";
+// The admin is created from ADMIN_USERNAME / ADMIN_PASSWORD when both are set. SQLite or PostgreSQL
+// by the URL, as the app decides (src/server/db.ts).
 import { hashSecret } from "../src/server/auth/password-hash";
+import { createPrismaClient } from "../src/server/db";
 import { seedDatabase } from "./seed-database";
 
 const url = process.env.DATABASE_URL || "file:./data/sscasn.db";
-const prisma = new PrismaClient({ adapter: new PrismaBetterSqlite3({ url }) });
+const prisma = createPrismaClient(url);
 const username = process.env.ADMIN_USERNAME?.trim();
 const password = process.env.ADMIN_PASSWORD;
 

@@ -4,7 +4,7 @@
  * a systemd timer) or an operator. Prints counts only. Exit codes: 0 done, 1 failed, 2 usage.
  */
 import { describeForLog } from "../src/server/http";
-import { db } from "../src/server/db";
+import { deps } from "../src/server/deps";
 import { applyRetention, formatRetentionReport } from "../src/server/retention/apply-retention";
 
 const args = process.argv.slice(2);
@@ -20,5 +20,5 @@ try {
   console.error("data retention failed:", describeForLog(error));
   process.exitCode = 1;
 } finally {
-  await db().$disconnect();
+  await deps().db.$disconnect();
 }

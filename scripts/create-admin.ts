@@ -4,9 +4,8 @@
  * asked for on the terminal without echo; there is no default password.
  */
 import { createInterface } from "node:readline";
-import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
-import { PrismaClient } from "../src/generated/prisma/client";
 import { hashSecret } from "../src/server/auth/password-hash";
+import { createPrismaClient } from "../src/server/db";
 
 const USERNAME = /^[a-z0-9._-]{3,32}$/;
 const MIN_PASSWORD = 12;
@@ -38,7 +37,7 @@ if ([...password].length < MIN_PASSWORD) {
   process.exit(2);
 }
 
-const prisma = new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: process.env.DATABASE_URL || "file:./data/sscasn.db" }) });
+const prisma = createPrismaClient(process.env.DATABASE_URL || "file:./data/sscasn.db");
 try {
   const passwordHash = await hashSecret(password);
   const existing = await prisma.adminUser.findUnique({ where: { username } });

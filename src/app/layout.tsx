@@ -4,7 +4,7 @@ import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { SimulatedClockBanner } from "@/components/simulated-clock-banner";
 import { getSessionUser } from "@/server/auth/session";
-import { clock } from "@/server/clock";
+import { deps } from "@/server/deps";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -14,10 +14,13 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
+// One line at any width: the link never wraps inside its border (issue 10, item 4).
+const accountLinkClass = "inline-block whitespace-nowrap rounded-md border border-white/70 px-3 py-2 text-sm font-medium hover:bg-white/10";
+
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // Every page depends on the clock and the database: render per request, never at build time.
   await connection();
-  const serverClock = clock();
+  const serverClock = deps().clock;
   const user = await getSessionUser();
   return (
     <html lang="id">
@@ -31,21 +34,21 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <SimulatedClockBanner simulatedNow={serverClock.simulated ? serverClock.now() : null} />
         <header className="bg-brand-800 text-white">
           <div className="mx-auto flex max-w-5xl items-center justify-between gap-4 px-4 py-3">
-            <Link href="/" className="flex flex-col leading-tight">
+            <Link href="/" className="flex min-w-0 flex-col leading-tight">
               <span className="text-xl font-bold tracking-wide">SSCASN</span>
               <span className="text-xs text-brand-100">Sistem Seleksi Calon Aparatur Sipil Negara</span>
             </Link>
-            <nav aria-label="Akun">
+            <nav aria-label="Akun" className="shrink-0">
               {user?.role === "ADMIN" ? (
-                <Link href="/admin" className="rounded-md border border-white/70 px-3 py-2 text-sm font-medium hover:bg-white/10">
+                <Link href="/admin" className={accountLinkClass}>
                   Konsol Admin
                 </Link>
               ) : user?.role === "APPLICANT" ? (
-                <Link href="/akun" className="rounded-md border border-white/70 px-3 py-2 text-sm font-medium hover:bg-white/10">
+                <Link href="/akun" className={accountLinkClass}>
                   Akun Saya
                 </Link>
               ) : (
-                <Link href="/masuk" className="rounded-md border border-white/70 px-3 py-2 text-sm font-medium hover:bg-white/10">
+                <Link href="/masuk" className={accountLinkClass}>
                   Masuk
                 </Link>
               )}

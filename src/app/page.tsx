@@ -9,12 +9,22 @@ export default async function LandingPage() {
   const postponed = window.originallyOpensAt !== null && window.originallyOpensAt.getTime() !== window.opensAt.getTime();
 
   return (
-    <div className="space-y-10">
+    <div className="space-y-8 sm:space-y-10">
       <section aria-labelledby="judul" className="space-y-4">
         <h1 id="judul" className="text-2xl font-bold sm:text-3xl">
           Pendaftaran Akun SSCASN — Seleksi CPNS 2023
         </h1>
         <WindowStatusPanel status={window.status} opensAt={window.opensAt} closesAt={window.closesAt} />
+      </section>
+
+      <section aria-labelledby="instansi" className="space-y-3">
+        <h2 id="instansi" className="text-xl font-semibold">
+          Status formasi instansi
+        </h2>
+        <p className="text-sm text-slate-700">
+          Akun hanya dapat dibuat untuk instansi yang formasinya sudah diverifikasi.
+        </p>
+        <AgencyStatusList agencies={agencies} notify={window.status !== "closed"} />
       </section>
 
       <section aria-labelledby="jadwal" className="space-y-3">
@@ -54,16 +64,6 @@ export default async function LandingPage() {
         </p>
       </section>
 
-      <section aria-labelledby="instansi" className="space-y-3">
-        <h2 id="instansi" className="text-xl font-semibold">
-          Status formasi instansi
-        </h2>
-        <p className="text-sm text-slate-700">
-          Akun hanya dapat dibuat untuk instansi yang formasinya sudah terverifikasi. Jika formasi instansi tujuan Anda
-          masih diverifikasi, cek SSCASN secara berkala dan pantau akun media sosial resmi BKN serta instansi tersebut.
-        </p>
-        <AgencyStatusList agencies={agencies} />
-      </section>
     </div>
   );
 }

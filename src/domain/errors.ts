@@ -8,6 +8,7 @@ export const ERROR_STATUS = {
   REGISTRATION_CLOSED: 403,
   AGENCY_FORMATION_NOT_VERIFIED: 403,
   AGENCY_NOT_FOUND: 422,
+  AGENCY_ALREADY_VERIFIED: 409,
   CAPTCHA_INVALID: 422,
   NIK_NOT_FOUND: 422,
   DUKCAPIL_MISMATCH: 422,
@@ -37,6 +38,7 @@ export const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   AGENCY_FORMATION_NOT_VERIFIED:
     "Formasi instansi ini masih dalam proses verifikasi, sehingga akun belum dapat dibuat untuk instansi ini. Silakan cek SSCASN secara berkala dan pantau akun media sosial resmi BKN serta instansi yang Anda tuju.",
   AGENCY_NOT_FOUND: "Instansi tidak ditemukan.",
+  AGENCY_ALREADY_VERIFIED: "Formasi instansi ini sudah diverifikasi. Anda dapat langsung membuat akun.",
   CAPTCHA_INVALID: "Kode captcha salah atau sudah kedaluwarsa. Silakan isi captcha yang baru.",
   NIK_NOT_FOUND: "NIK tidak ditemukan.",
   DUKCAPIL_MISMATCH: "Data tidak sesuai dengan data Dukcapil.",

@@ -59,6 +59,10 @@ export type CaptchaChallenge = z.output<typeof captchaChallengeSchema>;
 export const okAnswerSchema = z.object({ ok: z.literal(true) });
 export type OkAnswer = z.output<typeof okAnswerSchema>;
 
+/** `POST /api/agency-notifications` → 202: the same for a new and an already waiting address. */
+export const acceptedAnswerSchema = z.object({ accepted: z.literal(true) });
+export type AcceptedAnswer = z.output<typeof acceptedAnswerSchema>;
+
 const registrationNumber = () => z.string().regex(/^\d{15}$/).describe("15 digits: 2023, 10 random digits, a Luhn check digit");
 
 /** `POST /api/registrations` → 201 */

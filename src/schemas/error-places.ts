@@ -16,6 +16,8 @@ export const ERROR_PLACES: Readonly<Record<ErrorCode, ErrorPlace | null>> = {
   REGISTRATION_CLOSED: null,
   AGENCY_FORMATION_NOT_VERIFIED: { step: "identity", field: "agencyCode" },
   AGENCY_NOT_FOUND: { step: "identity", field: "agencyCode" },
+  // Answered only by "Beri tahu saya" (the agency is open already), never by a wizard step.
+  AGENCY_ALREADY_VERIFIED: null,
   CAPTCHA_INVALID: { step: "captcha", field: "captchaAnswer" },
   NIK_NOT_FOUND: { step: "identity", field: "nik" },
   // Which answer differs is not revealed (the registry must not be mined): the step as a whole.

@@ -1,5 +1,4 @@
 import "server-only";
-import { env } from "@/server/env";
 
 /**
  * The server's notion of "now". With APP_CLOCK the clock starts at that instant when the process
@@ -14,11 +13,4 @@ export function createClock(start: string | null, realNow: () => number = Date.n
   if (Number.isNaN(startMs)) throw new Error("APP_CLOCK is not a valid instant");
   const bootMs = realNow();
   return { now: () => new Date(startMs + (realNow() - bootMs)), simulated: true };
-}
-
-let cached: Clock | undefined;
-
-export function clock(): Clock {
-  cached ??= createClock(env().clockStart);
-  return cached;
 }

@@ -1,23 +1,39 @@
 import "server-only";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/generated/prisma/client";
-import { env } from "@/server/env";
+import { PrismaClient as PostgresPrismaClient } from "@/generated/prisma-pg/client";
+import { databaseEngine, DATABASE_URL_MESSAGE } from "@/server/database-url";
 
 /** One Prisma client per process and database (kept across hot reloads in development). */
 const globalForPrisma = globalThis as unknown as { prismaClients?: Map<string, PrismaClient> };
 
+/**
+ * A client for the database the URL names: SQLite through better-sqlite3 for `file:` URLs,
+ * PostgreSQL through `pg` for `postgresql://` URLs. Prisma 7 generates one client per provider
+ * from the same models (scripts/prisma-generate.mjs); both have the same API for everything the
+ * app calls, so the PostgreSQL one is typed as the SQLite one and callers need not care. The cast
+ * is needed only because the types differ where PostgreSQL offers more (e.g. `$transaction`'s
+ * isolation levels: SQLite knows only "Serializable"); typed as SQLite, the app uses the common part.
+ */
 export function createPrismaClient(databaseUrl: string): PrismaClient {
-  const adapter = new PrismaBetterSqlite3({ url: databaseUrl });
-  return new PrismaClient({ adapter });
+  switch (databaseEngine(databaseUrl)) {
+    case "sqlite":
+      return new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: databaseUrl }) });
+    case "postgresql":
+      return new PostgresPrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) }) as unknown as PrismaClient;
+    default:
+      throw new Error(`DATABASE_URL ${DATABASE_URL_MESSAGE}`);
+  }
 }
 
-export function db(): PrismaClient {
-  const url = env().DATABASE_URL;
+/** The shared client for a database URL; `src/server/deps.ts` hands it to the operations. */
+export function prismaClientFor(databaseUrl: string): PrismaClient {
   const clients = (globalForPrisma.prismaClients ??= new Map());
-  let client = clients.get(url);
+  let client = clients.get(databaseUrl);
   if (!client) {
-    client = createPrismaClient(url);
-    clients.set(url, client);
+    client = createPrismaClient(databaseUrl);
+    clients.set(databaseUrl, client);
   }
   return client;
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
+import { databaseEngine, DATABASE_URL_MESSAGE } from "@/server/database-url";
 
 /**
  * Every environment variable the server reads, validated once (STYLE.md). `APP_ENV=production`
@@ -18,16 +19,24 @@ const schema = z
   .object({
     APP_ENV: optional(z.enum(["local", "production"])).default("local"),
     PORT: optional(z.coerce.number().int().min(1).max(65535)).default(3000),
-    DATABASE_URL: optional(z.string().startsWith("file:", "only SQLite file: URLs are supported yet")).default("file:./data/sscasn.db"),
+    DATABASE_URL: optional(z.string().refine((url) => databaseEngine(url) !== null, DATABASE_URL_MESSAGE)).default("file:./data/sscasn.db"),
     /** An ISO instant the server's clock starts at, or "real" for the real clock. */
     APP_CLOCK: optional(z.union([z.literal("real"), isoInstant])),
     STORAGE_DIR: optional(z.string()).default("./storage"),
+    /** Which adapter answers for the population registry (Dukcapil); see src/server/deps.ts. */
+    POPULATION_REGISTRY: optional(z.enum(["database"])).default("database"),
+    /** Where photos are kept: files under STORAGE_DIR, or a table of the database (several instances); see src/server/deps.ts. */
+    PHOTO_STORAGE: optional(z.enum(["directory", "database"])).default("directory"),
     NEXTAUTH_SECRET: optional(z.string().min(32, "must be at least 32 characters")),
     NEXTAUTH_URL: optional(z.url()),
     ADMIN_USERNAME: optional(z.string().regex(/^[a-z0-9._-]{3,32}$/, "3–32 of a-z 0-9 . _ -")),
     ADMIN_PASSWORD: optional(z.string().min(12, "must be at least 12 characters")),
     /** Days after a selection period closes until `npm run data:retention` deletes its personal data. */
     RETENTION_DAYS: optional(z.coerce.number().int("must be a whole number of days").min(1, "must be at least 1")).default(730),
+    /** Where "Beri tahu saya" mails go: smtp://user:pass@host:port or smtps://…; unset → .eml files in MAIL_OUTBOX_DIR. */
+    SMTP_URL: optional(z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" })),
+    MAIL_FROM: optional(z.string().min(3)).default("SSCASN <no-reply@sscasn.localhost>"),
+    MAIL_OUTBOX_DIR: optional(z.string()).default("./data/outbox"),
   })
   .superRefine((env, ctx) => {
     if (env.APP_ENV !== "production") return;

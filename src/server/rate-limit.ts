@@ -2,9 +2,7 @@ import "server-only";
 import { createHmac, randomUUID } from "node:crypto";
 import { AppError } from "@/domain/errors";
 import { clientIp } from "@/server/auth/client-ip";
-import { clock } from "@/server/clock";
-import { db } from "@/server/db";
-import { env } from "@/server/env";
+import { deps } from "@/server/deps";
 
 /**
  * Per-address limits for the endpoints that answer without a captcha: identity validation (it
@@ -15,6 +13,10 @@ import { env } from "@/server/env";
 export const RATE_LIMITS = {
   VALIDATE: { limit: 600, windowMs: 10 * 60 * 1000 },
   CAPTCHA: { limit: 600, windowMs: 10 * 60 * 1000 },
+  /** "Beri tahu saya" per client address: as generous as the others (shared addresses). */
+  NOTIFY: { limit: 60, windowMs: 10 * 60 * 1000 },
+  /** "Beri tahu saya" per email address: one mail per agency, so this caps what a stranger can sign an inbox up for. */
+  NOTIFY_EMAIL: { limit: 10, windowMs: 24 * 60 * 60 * 1000 },
 } as const;
 
 export type RateLimitBucket = keyof typeof RATE_LIMITS;
@@ -23,18 +25,25 @@ export type RateLimitBucket = keyof typeof RATE_LIMITS;
 export async function assertWithinRateLimit(bucket: RateLimitBucket, request: Request): Promise<void> {
   const ip = clientIp((name) => request.headers.get(name));
   if (!ip) return; // no address to count by (no proxy headers): nothing to limit on
+  await assertWithinKeyedRateLimit(bucket, ip);
+}
+
+/** The same count for any key (an email address, say); only a keyed hash of the key is stored. */
+export async function assertWithinKeyedRateLimit(bucket: RateLimitBucket, key: string): Promise<void> {
   const { limit, windowMs } = RATE_LIMITS[bucket];
-  const subject = createHmac("sha256", env().authSecret).update(`rate:${bucket}:${ip}`).digest("hex");
-  const now = clock().now();
+  const { db, clock, env } = deps();
+  const subject = createHmac("sha256", env.authSecret).update(`rate:${bucket}:${key}`).digest("hex");
+  const now = clock.now();
   const since = new Date(now.getTime() - windowMs);
   const where = { bucket, subject, createdAt: { gt: since } };
-  const hits = await db().rateLimitHit.count({ where });
+  const hits = await db.rateLimitHit.count({ where });
   if (hits >= limit) {
-    const oldest = await db().rateLimitHit.findMany({ where, orderBy: { createdAt: "desc" }, skip: limit - 1, take: 1 });
+    const oldest = await db.rateLimitHit.findMany({ where, orderBy: { createdAt: "desc" }, skip: limit - 1, take: 1 });
     const retryAfter = Math.max(1, Math.ceil(((oldest[0]?.createdAt.getTime() ?? now.getTime()) + windowMs - now.getTime()) / 1000));
     throw new AppError("RATE_LIMITED", { headers: { "Retry-After": String(retryAfter) } });
   }
-  await db().rateLimitHit.create({ data: { id: randomUUID(), bucket, subject, createdAt: now } });
-  // Old hits are useless: clear them now and then rather than on every request.
-  if (Math.random() < 0.01) await db().rateLimitHit.deleteMany({ where: { createdAt: { lt: since } } });
+  await db.rateLimitHit.create({ data: { id: randomUUID(), bucket, subject, createdAt: now } });
+  // Old hits are useless: clear them now and then rather than on every request (this bucket's
+  // only: the windows differ).
+  if (Math.random() < 0.01) await db.rateLimitHit.deleteMany({ where: { bucket, createdAt: { lt: since } } });
 }

@@ -1,13 +1,12 @@
-import { expect, test } from "@playwright/test";
 import { extractText, getDocumentProxy } from "unpdf";
 import { signInApi, signInApplicant } from "./auth-helpers";
-import { BYPASS_HEADER, expectNoAxeViolations, expectNoHorizontalScroll } from "./fixtures";
-import { PASSWORD, captchaAnswer, citizen, confirmRegistration, fillWizardToReview, registerViaApi, trackCaptcha } from "./wizard-helpers";
+import { BYPASS_HEADER, expect, expectNoAxeViolations, expectNoHorizontalScroll, test } from "./fixtures";
+import { NEW_PASSWORD, PASSWORD, captchaAnswer, confirmRegistration, fillWizardToReview, registerViaApi, trackCaptcha } from "./wizard-helpers";
 
 test.describe("an applicant's account", () => {
-  test("registers, signs in with NIK and password, sees Akun Saya and its photos, downloads the card, signs out", async ({ page }) => {
+  test("registers, signs in with NIK and password, sees Akun Saya and its photos, downloads the card, signs out", async ({ page, newCitizen }) => {
     test.setTimeout(90_000);
-    const applicant = citizen(350, "KEMENKEU");
+    const applicant = newCitizen("KEMENKEU");
     await fillWizardToReview(page, applicant);
     await confirmRegistration(page);
     await expect(page.getByRole("heading", { level: 1, name: "Akun berhasil dibuat" })).toBeVisible();
@@ -18,6 +17,10 @@ test.describe("an applicant's account", () => {
     await expect(data).toContainText(applicant.nik);
     await expect(data).toContainText(applicant.fullName.toUpperCase());
     await expect(data).toContainText("Kementerian Keuangan");
+    // The wizard's labels, in the wizard's case.
+    for (const label of ["Nomor Pendaftaran", "Nama Lengkap", "Jenis Kelamin", "Tempat Lahir", "Tanggal Lahir", "Nomor HP"]) {
+      await expect(data.getByText(label, { exact: true })).toBeVisible();
+    }
     for (const name of ["Foto KTP Anda", "Swafoto Anda"]) {
       const image = page.getByRole("img", { name });
       await expect(image).toBeVisible();
@@ -33,6 +36,9 @@ test.describe("an applicant's account", () => {
     const { text } = await extractText(pdf, { mergePages: true });
     expect(text).toContain(applicant.nik);
     expect(text).toContain(applicant.fullName.toUpperCase());
+    // The card is a record of the account, not a key to recover the password with.
+    expect(text).toContain("bukti bahwa akun Anda sudah dibuat");
+    expect(text).not.toContain("Keduanya diperlukan");
 
     await expectNoAxeViolations(page);
     await page.setViewportSize({ width: 360, height: 740 });
@@ -44,12 +50,12 @@ test.describe("an applicant's account", () => {
     await expect(page).toHaveURL(/\/masuk\?callbackUrl=%2Fakun$/);
   });
 
-  test("a wrong password is refused without saying whether the NIK exists; the form passes axe with errors", async ({ page, request }) => {
-    const applicant = citizen(351, "KEMENKEU");
+  test("a wrong password is refused without saying whether the NIK exists; the form passes axe with errors", async ({ page, request, newCitizen }) => {
+    const applicant = newCitizen("KEMENKEU");
     await registerViaApi(request, applicant);
     await page.goto("/masuk");
     await expectNoAxeViolations(page);
-    for (const nik of [applicant.nik, citizen(352).nik]) {
+    for (const nik of [applicant.nik, newCitizen().nik]) {
       await page.getByLabel("NIK").fill(nik);
       await page.getByLabel("Kata sandi", { exact: true }).fill("bukan kata sandinya");
       await page.getByRole("button", { name: "Masuk", exact: true }).click();
@@ -62,11 +68,10 @@ test.describe("an applicant's account", () => {
     await expectNoAxeViolations(page);
   });
 
-  test("recovers a forgotten password; the new one signs in and the old session ends", async ({ page, browser, request }) => {
+  test("recovers a forgotten password; the new one signs in and the old session ends", async ({ page, browser, request, newCitizen }) => {
     test.setTimeout(60_000);
-    const applicant = citizen(353, "KEMENKEU");
+    const applicant = newCitizen("KEMENKEU");
     await registerViaApi(request, applicant);
-    const NEW_PASSWORD = "angin sepoi di pantai senja";
 
     // A session signed in before the recovery, in another browser.
     const other = await browser.newContext();
@@ -104,8 +109,8 @@ test.describe("an applicant's account", () => {
     await expect(page).toHaveURL(/\/akun$/);
   });
 
-  test("a wrong recovery answer is refused with one message and keeps what was typed", async ({ page, request }) => {
-    const applicant = citizen(354, "KEMENKEU");
+  test("a wrong recovery answer is refused with one message and keeps what was typed", async ({ page, request, newCitizen }) => {
+    const applicant = newCitizen("KEMENKEU");
     await registerViaApi(request, applicant);
     const captcha = trackCaptcha(page);
     await page.goto("/lupa-kata-sandi");
@@ -114,8 +119,8 @@ test.describe("an applicant's account", () => {
     await page.getByLabel("Tanggal lahir").fill(applicant.birthDate);
     await page.getByLabel("Pertanyaan keamanan", { exact: true }).selectOption("SEKOLAH_DASAR");
     await page.getByLabel("Jawaban pertanyaan keamanan").fill("SD yang lain");
-    await page.getByLabel("Kata sandi baru", { exact: true }).fill("angin sepoi di pantai senja");
-    await page.getByLabel("Ulangi kata sandi baru").fill("angin sepoi di pantai senja");
+    await page.getByLabel("Kata sandi baru", { exact: true }).fill(NEW_PASSWORD);
+    await page.getByLabel("Ulangi kata sandi baru").fill(NEW_PASSWORD);
     await expect.poll(() => captcha.latest()).not.toBeNull();
     const first = captcha.latest() as string;
     await page.getByLabel("Kode captcha").fill(captchaAnswer(first));
@@ -129,9 +134,9 @@ test.describe("an applicant's account", () => {
 });
 
 test.describe("who may see an applicant's photos", () => {
-  test("only the owner (401 without a session, 403 for another applicant)", async ({ playwright, baseURL }) => {
-    const owner = citizen(355, "KEMENKEU");
-    const stranger = citizen(356, "KEMENKEU");
+  test("only the owner (401 without a session, 403 for another applicant)", async ({ playwright, baseURL, newCitizen }) => {
+    const owner = newCitizen("KEMENKEU");
+    const stranger = newCitizen("KEMENKEU");
     const setup = await playwright.request.newContext({ baseURL });
     await registerViaApi(setup, owner);
     await registerViaApi(setup, stranger);

@@ -1,5 +1,18 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page } from "@playwright/test";
+import { test as base, expect, type Page } from "@playwright/test";
+import { claimCitizen, type Identity } from "./citizens";
+
+/**
+ * The tests' `test`: Playwright's, plus `newCitizen(agencyCode = "BKN")`, which hands the test a
+ * citizen of the population registry that no other test of the run uses (tests/e2e/citizens.ts).
+ * Call it once per applicant the test needs.
+ */
+export const test = base.extend<{ newCitizen: (agencyCode?: string) => Identity }>({
+  newCitizen: async ({}, use) => {
+    await use((agencyCode = "BKN") => claimCitizen(agencyCode));
+  },
+});
+export { expect };
 
 /** SPEC's accessibility bar: WCAG 2.0/2.1 A and AA, and 2.2 AA. */
 export const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];

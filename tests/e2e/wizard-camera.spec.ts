@@ -1,9 +1,8 @@
-import { expect, test } from "@playwright/test";
-import { expectNoAxeViolations, expectNoHorizontalScroll } from "./fixtures";
-import { KTP_FIXTURE, citizen, continueTo, fillIdentity } from "./wizard-helpers";
+import { expect, expectNoAxeViolations, expectNoHorizontalScroll, test } from "./fixtures";
+import { KTP_FIXTURE, continueTo, fillIdentity } from "./wizard-helpers";
 
 test.describe("when the camera cannot be used", () => {
-  test("the applicant is told why and how to fix it per browser, can retry, and has a fallback", async ({ page }) => {
+  test("the applicant is told why and how to fix it per browser, can retry, and has a fallback", async ({ page, newCitizen }) => {
     // A denied camera permission. Neither `permissions: []` nor a CDP "denied" setting reaches the
     // page here: --use-fake-ui-for-media-stream (playwright.config.ts) accepts every camera request.
     // So getUserMedia rejects exactly as a browser does after "Block": a NotAllowedError.
@@ -11,7 +10,7 @@ test.describe("when the camera cannot be used", () => {
       navigator.mediaDevices.getUserMedia = () => Promise.reject(new DOMException("Permission denied", "NotAllowedError"));
     });
     await page.goto("/daftar");
-    await fillIdentity(page, citizen(212));
+    await fillIdentity(page, newCitizen());
     await continueTo(page, "dokumen", "Dokumen");
 
     // The reason comes before any permission prompt.
@@ -47,7 +46,7 @@ test.describe("when the camera cannot be used", () => {
     await continueTo(page, "kata-sandi", "Kata Sandi");
   });
 
-  test("a browser without getUserMedia (e.g. an in-app browser) gets the same help", async ({ page }) => {
+  test("a browser without getUserMedia (e.g. an in-app browser) gets the same help", async ({ page, newCitizen }) => {
     await page.addInitScript(() => {
       // As on a plain-http page: no mediaDevices (react-webcam then installs a rejecting polyfill).
       Object.defineProperty(navigator, "mediaDevices", { value: undefined, configurable: true, writable: true });
@@ -60,7 +59,7 @@ test.describe("when the camera cannot be used", () => {
       });
     });
     await page.goto("/daftar");
-    await fillIdentity(page, citizen(208));
+    await fillIdentity(page, newCitizen());
     await continueTo(page, "dokumen", "Dokumen");
     await page.getByRole("button", { name: "Aktifkan Kamera" }).click();
     await expect(page.getByRole("heading", { name: "Browser ini tidak dapat memakai kamera" })).toBeVisible();
@@ -68,13 +67,13 @@ test.describe("when the camera cannot be used", () => {
     await expect(page.getByLabel("Atau ambil swafoto dengan aplikasi kamera perangkat")).toBeVisible();
   });
 
-  test("on a 360 px phone the help is short and 'Coba Lagi' and the fallback are in view", async ({ page }) => {
+  test("on a 360 px phone the help is short and 'Coba Lagi' and the fallback are in view", async ({ page, newCitizen }) => {
     await page.setViewportSize({ width: 360, height: 740 });
     await page.addInitScript(() => {
       navigator.mediaDevices.getUserMedia = () => Promise.reject(new DOMException("Permission denied", "NotAllowedError"));
     });
     await page.goto("/daftar");
-    await fillIdentity(page, citizen(209));
+    await fillIdentity(page, newCitizen());
     await continueTo(page, "dokumen", "Dokumen");
     await page.getByRole("button", { name: "Aktifkan Kamera" }).click();
     const problem = page.getByRole("heading", { name: "Izin kamera ditolak" });

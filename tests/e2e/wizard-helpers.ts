@@ -1,58 +1,17 @@
 /**
- * Helpers for the wizard's end-to-end tests: sample identities from the population registry,
- * filling each step as an applicant would (by label and role), and solving the captcha by reading
- * its answer from the open server's SQLite file (the app has no bypass).
+ * Helpers for the wizard's end-to-end tests: filling each step as an applicant would (by label and
+ * role) with an identity from the `newCitizen` fixture, and solving the captcha by reading its
+ * answer from the open server's SQLite file (the app has no bypass).
  */
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { type APIRequestContext, type Page, expect } from "@playwright/test";
+import { OPEN_DB, PASSWORD, type Identity } from "./citizens";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 export const KTP_FIXTURE = path.join(ROOT, "tests/fixtures/ktp-sample.jpg");
-/** The open project's database (playwright.config.ts). */
-export const OPEN_DB = path.join(ROOT, process.env.E2E_OPEN_DB ?? "data/e2e-open.db");
-
-/** A passphrase no sample citizen's name, NIK, KK or birth date appears in. */
-export const PASSWORD = "kuda lari di sawah hijau pagi";
-
-type Citizen = { nik: string; kk: string; fullName: string; birthPlace: string; birthDate: string; gender: string };
-const CITIZENS = JSON.parse(fs.readFileSync(path.join(ROOT, "prisma/data/citizens.json"), "utf8")) as Citizen[];
-
-export type Identity = {
-  nik: string;
-  kk: string;
-  fullName: string;
-  birthPlace: string;
-  birthDate: string;
-  phone: string;
-  email: string;
-  agencyCode: string;
-  gender: string;
-};
-
-const titleCase = (text: string) => text.toLowerCase().replace(/(^|[\s'-])\p{L}/gu, (m) => m.toUpperCase());
-
-/**
- * Citizen number `index` of prisma/data/citizens.json as an applicant types it, with a phone and an
- * email unique to that citizen (accounts are unique per NIK, phone and email). Each test uses its
- * own citizen so tests can run in any order against one database.
- */
-export function citizen(index: number, agencyCode = "BKN"): Identity {
-  const record = CITIZENS[index];
-  if (!record) throw new Error(`No citizen #${index}`);
-  return {
-    nik: record.nik,
-    kk: record.kk,
-    fullName: titleCase(record.fullName),
-    birthPlace: titleCase(record.birthPlace),
-    birthDate: record.birthDate,
-    phone: `0813${String(index).padStart(8, "0")}`,
-    email: `pelamar.${index}@contoh.id`,
-    agencyCode,
-    gender: record.gender === "PEREMPUAN" ? "Perempuan" : "Laki-laki",
-  };
-}
+export { NEW_PASSWORD, OPEN_DB, PASSWORD, type Identity } from "./citizens";
 
 export async function fillIdentity(page: Page, identity: Identity): Promise<void> {
   await page.getByLabel("NIK (Nomor Induk Kependudukan)").fill(identity.nik);

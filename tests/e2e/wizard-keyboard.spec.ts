@@ -1,7 +1,8 @@
 import fs from "node:fs";
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import type { Locator, Page } from "@playwright/test";
 import { extractText } from "unpdf";
-import { KTP_FIXTURE, PASSWORD, QUESTION_FOOD, QUESTION_SD, captchaAnswer, citizen, securityQuestion, trackCaptcha } from "./wizard-helpers";
+import { expect, test } from "./fixtures";
+import { KTP_FIXTURE, PASSWORD, QUESTION_FOOD, QUESTION_SD, captchaAnswer, securityQuestion, trackCaptcha } from "./wizard-helpers";
 
 /** Presses Tab (or Shift+Tab) until `target` has focus, as a keyboard user would. */
 async function tabTo(page: Page, target: Locator, { backwards = false, max = 40 } = {}): Promise<void> {
@@ -22,9 +23,9 @@ async function press(page: Page, target: Locator, key = "Enter"): Promise<void> 
   await page.keyboard.press(key);
 }
 
-test("the whole wizard with the keyboard alone", async ({ page }) => {
+test("the whole wizard with the keyboard alone", async ({ page, newCitizen }) => {
   test.setTimeout(150_000);
-  const identity = citizen(213, "BKN");
+  const identity = newCitizen("BKN");
   const tracker = trackCaptcha(page);
 
   await page.goto("/");

@@ -4,9 +4,9 @@
  * is never indented) with "Kembali ke …" on its own row above it; from 640 px, both share one row,
  * "Lanjutkan" at the right edge. The security questions are radios whose text is never cut.
  */
-import { expect, test, type Locator, type Page } from "@playwright/test";
-import { expectNoAxeViolations, expectNoHorizontalScroll } from "./fixtures";
-import { citizen, continueTo, fillDocuments, fillIdentity, fillPassword, securityQuestion } from "./wizard-helpers";
+import type { Locator, Page } from "@playwright/test";
+import { expect, expectNoAxeViolations, expectNoHorizontalScroll, test } from "./fixtures";
+import { continueTo, fillDocuments, fillIdentity, fillPassword, securityQuestion } from "./wizard-helpers";
 
 async function box(locator: Locator) {
   const found = await locator.boundingBox();
@@ -27,13 +27,13 @@ async function expectFullWidthContinue(page: Page, back: string | null) {
   }
 }
 
-test("at 360 px 'Lanjutkan' is full width and never indented; the security questions are read in full", async ({ page }) => {
+test("at 360 px 'Lanjutkan' is full width and never indented; the security questions are read in full", async ({ page, newCitizen }) => {
   test.setTimeout(120_000);
   await page.setViewportSize({ width: 360, height: 740 });
   await page.goto("/daftar");
   await expect(page).toHaveURL(/\/daftar\/identitas$/);
   await expectFullWidthContinue(page, null);
-  await fillIdentity(page, citizen(376));
+  await fillIdentity(page, newCitizen());
   await continueTo(page, "dokumen", "Dokumen");
   await expectFullWidthContinue(page, "Kembali ke Identitas");
   await fillDocuments(page);

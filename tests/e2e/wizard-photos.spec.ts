@@ -3,15 +3,14 @@
  * black camera frame, a black KTP photo; and the selfie taken at the camera's own resolution, even
  * right after "Foto Ulang".
  */
-import { expect, test } from "@playwright/test";
 import { PHOTO_MESSAGES } from "@/schemas/documents";
 import { makeExposureJpeg } from "../fixtures/photos";
-import { expectNoAxeViolations } from "./fixtures";
-import { citizen, continueTo, fillIdentity, takeSelfie, uploadKtp } from "./wizard-helpers";
+import { expect, expectNoAxeViolations, test } from "./fixtures";
+import { continueTo, fillIdentity, takeSelfie, uploadKtp } from "./wizard-helpers";
 
 const summary = (page: import("@playwright/test").Page) => page.getByRole("alert").filter({ has: page.getByRole("heading") });
 
-test("a black camera frame is refused in the browser, with what to do", async ({ page }) => {
+test("a black camera frame is refused in the browser, with what to do", async ({ page, newCitizen }) => {
   test.setTimeout(60_000);
   // A camera that only ever shows black (covered, or not started): a canvas painted black, as a stream.
   await page.addInitScript(() => {
@@ -30,7 +29,7 @@ test("a black camera frame is refused in the browser, with what to do", async ({
     };
   });
   await page.goto("/daftar");
-  await fillIdentity(page, citizen(370));
+  await fillIdentity(page, newCitizen());
   await continueTo(page, "dokumen", "Dokumen");
   await uploadKtp(page);
   await page.getByRole("button", { name: "Aktifkan Kamera" }).click();
@@ -53,9 +52,9 @@ test("a black camera frame is refused in the browser, with what to do", async ({
   await expect(page).toHaveURL(/\/daftar\/dokumen$/);
 });
 
-test("a black KTP photo is refused at once; a dark one says it is too dark", async ({ page }) => {
+test("a black KTP photo is refused at once; a dark one says it is too dark", async ({ page, newCitizen }) => {
   await page.goto("/daftar");
-  await fillIdentity(page, citizen(371));
+  await fillIdentity(page, newCitizen());
   await continueTo(page, "dokumen", "Dokumen");
   const ktp = page.getByRole("region", { name: "Foto KTP" });
   await uploadKtp(page, { name: "ktp.jpg", mimeType: "image/jpeg", buffer: await makeExposureJpeg("black") });
@@ -69,11 +68,11 @@ test("a black KTP photo is refused at once; a dark one says it is too dark", asy
   await expect(ktp).not.toContainText(PHOTO_MESSAGES.tooDark);
 });
 
-test("the selfie is taken at the camera's resolution, not the preview's, also right after 'Foto Ulang'", async ({ page }) => {
+test("the selfie is taken at the camera's resolution, not the preview's, also right after 'Foto Ulang'", async ({ page, newCitizen }) => {
   test.setTimeout(60_000);
   await page.setViewportSize({ width: 360, height: 740 });
   await page.goto("/daftar");
-  await fillIdentity(page, citizen(372));
+  await fillIdentity(page, newCitizen());
   await continueTo(page, "dokumen", "Dokumen");
   await takeSelfie(page);
   const kept = page.getByRole("img", { name: "Swafoto yang akan dikirim" });

@@ -1,10 +1,8 @@
-import { expect, test } from "@playwright/test";
 import { DEFAULT_MESSAGES } from "@/domain/errors";
 import { PHOTO_MESSAGES } from "@/schemas/documents";
-import { expectNoAxeViolations } from "./fixtures";
+import { expect, expectNoAxeViolations, test } from "./fixtures";
 import {
   captchaAnswer,
-  citizen,
   confirmRegistration,
   continueTo,
   fillDocuments,
@@ -23,8 +21,13 @@ const AGENCY_REFUSAL =
 
 const summary = (page: import("@playwright/test").Page) => page.getByRole("alert").filter({ has: page.getByRole("heading") });
 
+/** The day before an ISO date (an applicant one day older: never too young). */
+const dayBefore = (isoDate: string) => new Date(Date.parse(`${isoDate}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+/** The name with its last letter changed: a typo the registry must not accept. */
+const misspelled = (fullName: string) => fullName.slice(0, -1) + (fullName.endsWith("a") ? "i" : "a");
+
 test.describe("the browser's own checks", () => {
-  test("an empty identity form: a focused summary linking to each field, messages by the fields", async ({ page }) => {
+  test("an empty identity form: a focused summary linking to each field, messages by the fields", async ({ page, newCitizen }) => {
     await page.goto("/daftar/identitas");
     await page.getByRole("button", { name: "Lanjutkan" }).click();
     await expect(summary(page)).toBeFocused();
@@ -39,8 +42,8 @@ test.describe("the browser's own checks", () => {
     await expect(page.getByLabel("Email")).toBeFocused();
 
     // Fixing a field clears its message once it is valid; a wrong birth date for the NIK is named.
-    const identity = citizen(300);
-    await fillIdentity(page, { ...identity, birthDate: "1997-12-18" });
+    const identity = newCitizen();
+    await fillIdentity(page, { ...identity, birthDate: dayBefore(identity.birthDate) });
     await page.getByRole("button", { name: "Lanjutkan" }).click();
     await expect(summary(page)).toContainText("Tanggal lahir pada NIK tidak sesuai dengan tanggal lahir yang diisi.");
     await expect(summary(page).getByRole("link")).toHaveCount(1);
@@ -53,11 +56,12 @@ test.describe("the browser's own checks", () => {
     await expect(page.getByLabel("Tanggal Lahir")).toHaveAccessibleDescription(/lebih dari 35 tahun/);
   });
 
-  test("documents, password and captcha steps name what is missing", async ({ page }) => {
+  test("documents, password and captcha steps name what is missing", async ({ page, newCitizen }) => {
     test.setTimeout(90_000);
     const tracker = trackCaptcha(page);
+    const identity = newCitizen();
     await page.goto("/daftar");
-    await fillIdentity(page, citizen(211));
+    await fillIdentity(page, identity);
     await continueTo(page, "dokumen", "Dokumen");
     await page.getByRole("button", { name: "Lanjutkan" }).click();
     await expect(summary(page)).toBeFocused();
@@ -81,7 +85,8 @@ test.describe("the browser's own checks", () => {
     await expectNoAxeViolations(page);
 
     // The checklist follows the identity: the name may not be inside the password.
-    await page.getByLabel("Kata Sandi", { exact: true }).fill("reza suka kopi tubruk");
+    const firstName = identity.fullName.split(" ")[0]!.toLowerCase();
+    await page.getByLabel("Kata Sandi", { exact: true }).fill(`${firstName} suka kopi tubruk`);
     await expect(page.getByRole("listitem").filter({ hasText: "Tidak memuat bagian dari nama" })).toContainText("(belum terpenuhi)");
     const toggle = page.getByRole("button", { name: "Tampilkan kata sandi" });
     await expect(toggle).toHaveAttribute("aria-pressed", "false");
@@ -105,9 +110,9 @@ test.describe("the browser's own checks", () => {
 });
 
 test.describe("refusals from the server, each shown with its message", () => {
-  test("an agency whose formation is still being verified: explained before and after submitting", async ({ page }) => {
+  test("an agency whose formation is still being verified: explained before and after submitting", async ({ page, newCitizen }) => {
     await page.goto("/daftar/identitas");
-    const identity = citizen(301, "KEMHAN");
+    const identity = newCitizen("KEMHAN");
     await fillIdentity(page, identity);
     // Before submitting, right by the select.
     const agency = page.getByLabel("Instansi");
@@ -130,10 +135,10 @@ test.describe("refusals from the server, each shown with its message", () => {
     await continueTo(page, "dokumen", "Dokumen");
   });
 
-  test("the population registry does not match: data mismatch, then a wrong KK", async ({ page }) => {
-    const identity = citizen(300);
+  test("the population registry does not match: data mismatch, then a wrong KK", async ({ page, newCitizen }) => {
+    const identity = newCitizen();
     await page.goto("/daftar/identitas");
-    await fillIdentity(page, { ...identity, fullName: "Arif Kurniawati" });
+    await fillIdentity(page, { ...identity, fullName: misspelled(identity.fullName) });
     await page.getByRole("button", { name: "Lanjutkan" }).click();
     await expect(summary(page)).toBeFocused();
     await expect(summary(page)).toContainText("Data tidak sesuai dengan data Dukcapil.");
@@ -142,6 +147,8 @@ test.describe("refusals from the server, each shown with its message", () => {
     await expectNoAxeViolations(page);
 
     await page.getByLabel("Nama Lengkap").fill(identity.fullName);
+    // Another family's KK (Budi Santoso's, from the README).
+    expect(identity.kk).not.toBe("3273011103190001");
     await page.getByLabel("Nomor Kartu Keluarga (KK)").fill("3273011103190001");
     await page.getByRole("button", { name: "Lanjutkan" }).click();
     await expect(summary(page)).toContainText("Nomor KK tidak sesuai.");
@@ -149,11 +156,11 @@ test.describe("refusals from the server, each shown with its message", () => {
     await expect(page.getByLabel("Nomor Kartu Keluarga (KK)")).toHaveAttribute("aria-invalid", "true");
   });
 
-  test("a NIK that already has an account: one problem counted, the advice shown apart", async ({ page, request }) => {
-    const identity = citizen(303);
+  test("a NIK that already has an account: one problem counted, the advice shown apart", async ({ page, request, newCitizen }) => {
+    const identity = newCitizen();
     await registerViaApi(request, identity);
     await page.goto("/daftar/identitas");
-    await fillIdentity(page, { ...identity, email: "lain.303@contoh.id", phone: "081399990303" });
+    await fillIdentity(page, { ...identity, email: `lain.${identity.email}`, phone: `0812${identity.phone.slice(4)}` });
     await page.getByRole("button", { name: "Lanjutkan" }).click();
     await expect(summary(page)).toBeFocused();
     await expect(summary(page).getByRole("link", { name: "NIK sudah terdaftar." })).toBeVisible();
@@ -166,9 +173,9 @@ test.describe("refusals from the server, each shown with its message", () => {
     await expectNoAxeViolations(page);
   });
 
-  test("a wrong captcha is refused at the captcha step, before the review: a fresh one, everything else kept", async ({ page }) => {
+  test("a wrong captcha is refused at the captcha step, before the review: a fresh one, everything else kept", async ({ page, newCitizen }) => {
     test.setTimeout(120_000);
-    const identity = citizen(304);
+    const identity = newCitizen();
     const tracker = trackCaptcha(page);
     await page.goto("/daftar");
     await fillIdentity(page, identity);
@@ -207,8 +214,8 @@ test.describe("refusals from the server, each shown with its message", () => {
     await expect(page.getByRole("heading", { level: 1, name: "Akun berhasil dibuat" })).toBeVisible();
   });
 
-  test("a PDF renamed to .jpg is refused at step 2 by the browser, at once", async ({ page }) => {
-    const identity = citizen(205);
+  test("a PDF renamed to .jpg is refused at step 2 by the browser, at once", async ({ page, newCitizen }) => {
+    const identity = newCitizen();
     await page.goto("/daftar");
     await fillIdentity(page, identity);
     await continueTo(page, "dokumen", "Dokumen");
@@ -234,9 +241,9 @@ test.describe("refusals from the server, each shown with its message", () => {
     await continueTo(page, "kata-sandi", "Kata Sandi");
   });
 
-  test("a photo the server refuses after 'Iya': the review says so, linking to the photo", async ({ page }) => {
+  test("a photo the server refuses after 'Iya': the review says so, linking to the photo", async ({ page, newCitizen }) => {
     test.setTimeout(120_000);
-    const identity = citizen(377);
+    const identity = newCitizen();
     const tracker = await fillWizardToReview(page, identity);
     // The browser refuses such photos itself now; a client that did not (an old tab, a bypassed
     // check) gets the server's own answer, as POST /api/registrations sends it for a black selfie.

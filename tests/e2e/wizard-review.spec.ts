@@ -4,10 +4,10 @@
  * (503 SERVER_BUSY) answered by sending the same answers again with the same Idempotency-Key.
  */
 import Database from "better-sqlite3";
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { DEFAULT_MESSAGES } from "@/domain/errors";
-import { expectNoAxeViolations } from "./fixtures";
-import { OPEN_DB, citizen, confirmRegistration, fillWizardToReview } from "./wizard-helpers";
+import { expect, expectNoAxeViolations, test } from "./fixtures";
+import { OPEN_DB, confirmRegistration, fillWizardToReview } from "./wizard-helpers";
 
 const ANSWER_1 = "SD Negeri 3 Sukamaju";
 const ANSWER_2 = "nasi goreng kambing";
@@ -23,9 +23,9 @@ function accountsWithNik(nik: string): number {
 
 const done = (page: Page) => page.getByRole("heading", { level: 1, name: "Akun berhasil dibuat" });
 
-test("security answers are masked on the review, with a toggle to show them", async ({ page }) => {
+test("security answers are masked on the review, with a toggle to show them", async ({ page, newCitizen }) => {
   test.setTimeout(120_000);
-  await fillWizardToReview(page, citizen(373));
+  await fillWizardToReview(page, newCitizen());
   const section = page.getByRole("region", { name: "Kata Sandi" });
   await expect(section).not.toContainText(ANSWER_1);
   await expect(section).not.toContainText(ANSWER_2);
@@ -45,9 +45,9 @@ test("security answers are masked on the review, with a toggle to show them", as
   await expect(section.getByText("Kata sandi disembunyikan")).toHaveCount(1);
 });
 
-test("a slow upload shows a progress bar until the server answers", async ({ page }) => {
+test("a slow upload shows a progress bar until the server answers", async ({ page, newCitizen }) => {
   test.setTimeout(120_000);
-  const identity = citizen(374);
+  const identity = newCitizen();
   await fillWizardToReview(page, identity);
   // A slow connection: the request is held for two seconds before it goes on to the server.
   await page.route("**/api/registrations", async (route) => {
@@ -64,9 +64,9 @@ test("a slow upload shows a progress bar until the server answers", async ({ pag
   expect(accountsWithNik(identity.nik)).toBe(1);
 });
 
-test("'Server sedang sibuk': the wait is shown, nothing is lost, and sending again uses the same Idempotency-Key", async ({ page }) => {
+test("'Server sedang sibuk': the wait is shown, nothing is lost, and sending again uses the same Idempotency-Key", async ({ page, newCitizen }) => {
   test.setTimeout(120_000);
-  const identity = citizen(375);
+  const identity = newCitizen();
   await fillWizardToReview(page, identity);
 
   const keys: (string | null)[] = [];

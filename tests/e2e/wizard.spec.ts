@@ -1,10 +1,9 @@
 import fs from "node:fs";
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { extractText } from "unpdf";
-import { expectNoAxeViolations, expectNoHorizontalScroll } from "./fixtures";
+import { expect, expectNoAxeViolations, expectNoHorizontalScroll, test } from "./fixtures";
 import {
   type Identity,
-  citizen,
   continueTo,
   fillDocuments,
   fillIdentity,
@@ -99,15 +98,15 @@ async function confirmRegistrationFromOpenDialog(page: Page) {
 }
 
 test.describe("the wizard, start to finish", () => {
-  test("registers at desktop width and downloads the card", async ({ page }) => {
+  test("registers at desktop width and downloads the card", async ({ page, newCitizen }) => {
     test.setTimeout(120_000);
-    await registerFromLandingPage(page, citizen(202, "KOTA-3273"), { narrow: false });
+    await registerFromLandingPage(page, newCitizen("KOTA-3273"), { narrow: false });
   });
 
-  test("registers on a 360 px phone screen", async ({ page }) => {
+  test("registers on a 360 px phone screen", async ({ page, newCitizen }) => {
     test.setTimeout(120_000);
     await page.setViewportSize({ width: 360, height: 740 });
-    await registerFromLandingPage(page, citizen(209, "BKN"), { narrow: true });
+    await registerFromLandingPage(page, newCitizen("BKN"), { narrow: true });
   });
 });
 
@@ -119,9 +118,9 @@ test.describe("progress and navigation", () => {
     await expect(page).toHaveURL(/\/daftar\/identitas$/);
   });
 
-  test("a reload keeps the identity and the chosen questions, never the password or the photos", async ({ page }) => {
+  test("a reload keeps the identity and the chosen questions, never the password or the photos", async ({ page, newCitizen }) => {
     test.setTimeout(90_000);
-    const identity = citizen(210);
+    const identity = newCitizen();
     await page.goto("/daftar");
     await fillIdentity(page, identity);
     await continueTo(page, "dokumen", "Dokumen");
@@ -151,9 +150,9 @@ test.describe("progress and navigation", () => {
     await expect(securityQuestion(page, 2, QUESTION_FOOD)).toBeChecked();
   });
 
-  test("'Ubah' from the review edits a step and comes back to the review", async ({ page }) => {
+  test("'Ubah' from the review edits a step and comes back to the review", async ({ page, newCitizen }) => {
     test.setTimeout(120_000);
-    const identity = citizen(214);
+    const identity = newCitizen();
     const captcha = trackCaptcha(page);
     await page.goto("/daftar");
     await fillIdentity(page, identity);
@@ -178,12 +177,13 @@ test.describe("progress and navigation", () => {
     // captcha steps are confirmed again (their answers are kept), then the review shows the change.
     await page.getByRole("link", { name: "Ubah Identitas" }).click();
     await expect(page).toHaveURL(/\/daftar\/identitas$/);
-    await page.getByLabel("Email").fill("alamat.baru.214@contoh.id");
+    const newEmail = `alamat.baru.${identity.email}`;
+    await page.getByLabel("Email").fill(newEmail);
     await continueTo(page, "kata-sandi", "Kata Sandi");
     await expect(page.getByLabel("Kata Sandi", { exact: true })).not.toHaveValue("");
     await continueTo(page, "captcha", "Captcha");
     await continueTo(page, "cek-ulang", "Cek Ulang");
-    await expect(page.getByRole("region", { name: "Identitas" })).toContainText("alamat.baru.214@contoh.id");
+    await expect(page.getByRole("region", { name: "Identitas" })).toContainText(newEmail);
 
     // An unchanged identity goes straight back to the review.
     await page.getByRole("link", { name: "Ubah Identitas" }).click();

@@ -6,20 +6,22 @@
  */
 import { dereference } from "@readme/openapi-parser";
 import Ajv2020Module from "ajv/dist/2020.js";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import type { OpenApiDocument } from "@/server/openapi/build-openapi-document";
-import { jsonRequest } from "../setup/route-harness";
-import {
-  BUDI,
-  PASSWORD_STEP,
-  loadRegistrationRoutes,
-  registrationForm,
-  solveCaptcha,
-  startRegistrationTestServer,
-  submissionRequest,
-  type RegistrationRoutes,
-  type RegistrationTestEnv,
-} from "../setup/registration-harness";
+import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import * as agencyRoute from "@/app/api/admin/agencies/[code]/route";
+import * as scheduleRoute from "@/app/api/admin/schedule/route";
+import * as agenciesRoute from "@/app/api/agencies/route";
+import * as captchaRoute from "@/app/api/captcha/route";
+import * as openapiRoute from "@/app/api/openapi.json/route";
+import * as recoveryRoute from "@/app/api/password-recovery/route";
+import * as windowRoute from "@/app/api/registration-window/route";
+import * as cardRoute from "@/app/api/registrations/[registrationNumber]/card/route";
+import * as photoRoute from "@/app/api/registrations/[registrationNumber]/photos/[kind]/route";
+import * as summaryRoute from "@/app/api/registrations/[registrationNumber]/route";
+import * as submitRoute from "@/app/api/registrations/route";
+import * as validateRoute from "@/app/api/registrations/validate/route";
+import { buildOpenApiDocument, type OpenApiDocument } from "@/server/openapi/build-openapi-document";
+import { BUDI, PASSWORD_STEP, registrationForm, solveCaptcha, submissionRequest } from "../setup/registration-harness";
+import { jsonRequest, useTestServer } from "../setup/test-server";
 
 // Route handlers run outside a Next request here: the session lookup is one the tests control.
 const session = vi.hoisted(() => ({ user: null as null | { id: string; role: "APPLICANT" | "ADMIN"; name: string } }));
@@ -42,32 +44,24 @@ const Ajv2020 = ((Ajv2020Module as unknown as { default?: unknown }).default ?? 
 // Unknown keywords (x-status) are annotations; formats are backed by zod's own patterns.
 const ajv = new Ajv2020({ strict: false, validateFormats: false, allErrors: true });
 
-let env: RegistrationTestEnv;
-let routes: RegistrationRoutes;
-let admin: {
-  agency: typeof import("@/app/api/admin/agencies/[code]/route");
-  schedule: typeof import("@/app/api/admin/schedule/route");
-  recovery: typeof import("@/app/api/password-recovery/route");
-  openapi: typeof import("@/app/api/openapi.json/route");
+const server = useTestServer();
+const routes = {
+  window: windowRoute,
+  agencies: agenciesRoute,
+  captcha: captchaRoute,
+  validate: validateRoute,
+  submit: submitRoute,
+  summary: summaryRoute,
+  card: cardRoute,
+  photo: photoRoute,
 };
+const admin = { agency: agencyRoute, schedule: scheduleRoute, recovery: recoveryRoute, openapi: openapiRoute };
 let doc: OpenApiDocument;
 const seen = new Set<string>();
 
 beforeAll(async () => {
-  env = await startRegistrationTestServer();
-  routes = await loadRegistrationRoutes();
-  admin = {
-    agency: await import("@/app/api/admin/agencies/[code]/route"),
-    schedule: await import("@/app/api/admin/schedule/route"),
-    recovery: await import("@/app/api/password-recovery/route"),
-    openapi: await import("@/app/api/openapi.json/route"),
-  };
-  const { buildOpenApiDocument } = await import("@/server/openapi/build-openapi-document");
   doc = (await dereference(structuredClone(buildOpenApiDocument()) as never, { resolve: { external: false } })) as unknown as OpenApiDocument;
-  await env.testDb.prisma.adminUser.create({ data: { id: "admin-1", username: "admin", passwordHash: "x" } });
-});
-afterAll(async () => {
-  await env.cleanup();
+  await server.prisma.adminUser.create({ data: { id: "admin-1", username: "admin", passwordHash: "x" } });
 });
 beforeEach(() => {
   session.user = null;
@@ -112,7 +106,7 @@ describe("the public registration routes answer as documented", () => {
   });
 
   it("a registration, its card, summary and photos, and the same NIK again", async () => {
-    const form = async () => registrationForm({ ...BUDI, ...PASSWORD_STEP, ...(await solveCaptcha(routes, env.testDb.prisma)) });
+    const form = async () => registrationForm({ ...BUDI, ...PASSWORD_STEP, ...(await solveCaptcha(server.prisma)) });
     const receipt = await documented("/api/registrations", "post", await routes.submit.POST(submissionRequest(await form())));
     expect(receipt).toMatchObject({ registrationNumber: expect.stringMatching(/^\d{15}$/) });
     const n = receipt!.registrationNumber as string;
@@ -143,7 +137,7 @@ describe("the public registration routes answer as documented", () => {
       securityAnswer: "jawaban yang salah",
       newPassword: "sandi baru yang cukup panjang",
       newPasswordConfirm: "sandi baru yang cukup panjang",
-      ...(await solveCaptcha(routes, env.testDb.prisma)),
+      ...(await solveCaptcha(server.prisma)),
     };
     const answer = await documented("/api/password-recovery", "post", await admin.recovery.POST(jsonRequest("/api/password-recovery", body)));
     expect(answer?.error.code).toBe("VALIDATION_FAILED");

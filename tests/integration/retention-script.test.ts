@@ -84,7 +84,7 @@ describe("npm run data:retention", { timeout: 60_000 }, () => {
     expect(await testDb.prisma.credential.count()).toBe(0);
     expect(fs.existsSync(path.join(storageDir, "ktp/a.jpg"))).toBe(false);
     expect(fs.existsSync(path.join(storageDir, "selfie/a.jpg"))).toBe(false);
-    expect(await testDb.prisma.retainedAccountCount.findMany()).toEqual([{ periodId: "CPNS-2023", agencyCode: "KOTA-3273", day: "2023-09-21", accounts: 1 }]);
+    expect(await testDb.prisma.retainedAccountCount.findMany()).toEqual([{ periodId: "CPNS-2023", agencyCode: "KOTA-3273", day: "2023-09-21", hour: 10, accounts: 1 }]);
     const audit = await testDb.prisma.auditLog.findFirstOrThrow();
     expect(audit).toMatchObject({ actorType: "SYSTEM", action: "DATA_RETENTION_APPLIED" });
     expect(JSON.parse(audit.after!)).toMatchObject({ accounts: 1, credentials: 1, photos: 2 });

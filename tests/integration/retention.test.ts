@@ -5,24 +5,13 @@
  * idempotency record of the period remains, another period's data is untouched, the admin's
  * figures still add up, and the SYSTEM audit entry holds the counts. A second run does nothing.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { getRegistrationFigures } from "@/server/admin/get-registration-figures";
 import { parseEnv } from "@/server/env";
+import { applyRetention, formatRetentionReport } from "@/server/retention/apply-retention";
 import { LocalDirectoryPhotoStorage, type PhotoStorage } from "@/server/storage";
-import { loadRoutes } from "../setup/route-harness";
-import {
-  BUDI,
-  PASSWORD_STEP,
-  SITI,
-  loadRegistrationRoutes,
-  registrationForm,
-  samplePhotos,
-  solveCaptcha,
-  startRegistrationTestServer,
-  storedFiles,
-  submit,
-  type RegistrationRoutes,
-  type RegistrationTestEnv,
-} from "../setup/registration-harness";
+import { BUDI, PASSWORD_STEP, SITI, registrationForm, samplePhotos, solveCaptcha, storedFiles, submit } from "../setup/registration-harness";
+import { at, useTestServer } from "../setup/test-server";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const CLOSES_AT = Date.parse("2023-10-08T23:59:59+07:00");
@@ -31,17 +20,18 @@ const BEFORE = new Date(DEADLINE - 60_000).toISOString();
 const AFTER = new Date(DEADLINE + 1_000).toISOString();
 const LATER_PERIOD = { id: "CPNS-2024", name: "CPNS 2024", opensAt: new Date("2024-08-20T00:00:00+07:00"), closesAt: new Date("2024-09-10T23:59:59+07:00") };
 
-let env: RegistrationTestEnv;
-let routes: RegistrationRoutes;
+const env = useTestServer();
 let figuresBefore: unknown;
 let laterPhotos: string[];
 
-/** The app's modules loaded with the clock at `appClock`, as the scheduled script would run. */
-async function atClock(appClock: string) {
-  await loadRoutes(appClock); // sets APP_CLOCK and resets the module registry
+/** The retention job and the admin's figures with the server's clock at `instant`, as the scheduled script would run. */
+function atClock(instant: string) {
   return {
-    retention: await import("@/server/retention/apply-retention"),
-    figures: await import("@/server/admin/get-registration-figures"),
+    retention: {
+      applyRetention: (options?: Parameters<typeof applyRetention>[0]) => at(instant, () => applyRetention(options)),
+      formatRetentionReport,
+    },
+    figures: { getRegistrationFigures: () => at(instant, () => getRegistrationFigures()) },
   };
 }
 
@@ -60,8 +50,6 @@ async function snapshot() {
 const period2023 = { accounts: { where: { periodId: "CPNS-2023" } } };
 
 beforeAll(async () => {
-  env = await startRegistrationTestServer();
-  routes = await loadRegistrationRoutes();
   const { prisma } = env.testDb;
   // Two applicants register during CPNS 2023 (one with an Idempotency-Key); Budi tries again (a refusal).
   for (const [identity, headers] of [
@@ -69,7 +57,7 @@ beforeAll(async () => {
     [SITI, {}],
     [BUDI, {}],
   ] as const) {
-    await submit(routes, await registrationForm({ ...identity, ...PASSWORD_STEP, ...(await solveCaptcha(routes, prisma)) }), headers);
+    await submit(await registrationForm({ ...identity, ...PASSWORD_STEP, ...(await solveCaptcha(prisma)) }), headers);
   }
   await prisma.signInAttempt.create({ data: { id: "attempt-1", scope: "APPLICANT", subject: "hash", succeeded: false, createdAt: new Date("2023-10-01T10:00:00+07:00") } });
 
@@ -104,9 +92,6 @@ beforeAll(async () => {
   expect(before.files).toHaveLength(6);
   figuresBefore = await (await atClock(BEFORE)).figures.getRegistrationFigures();
   expect(figuresBefore).toMatchObject({ total: 2 });
-});
-afterAll(async () => {
-  await env.cleanup();
 });
 
 describe("before the deadline", () => {

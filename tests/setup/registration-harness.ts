@@ -1,18 +1,14 @@
 /**
- * For the submission, captcha and account-card route tests: the routes of route-harness.ts plus
- * ours, loaded against a fresh database and a fresh photo storage directory, and helpers that
- * build a multipart submission the way the browser wizard sends it.
+ * For the submission, captcha, account-card and sign-in tests (with tests/setup/test-server.ts):
+ * sample identities, and helpers that build a multipart submission the way the browser wizard
+ * sends it and send it to the route handler.
  */
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
+import * as captchaRoute from "@/app/api/captcha/route";
+import * as submitRoute from "@/app/api/registrations/route";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { makeJpeg, makePng } from "../fixtures/photos";
-import { loadRoutes, startTestServer } from "./route-harness";
-import type { TestDatabase } from "./test-database";
-
-export const OPEN = "2023-09-25T10:00:00+07:00";
-export const TEST_AUTH_SECRET = "test-secret-for-card-tokens-0123456789abcdef";
 
 export const BUDI = {
   nik: "3273011205980001",
@@ -43,51 +39,9 @@ export const PASSWORD_STEP = {
   securityAnswer2: "Si Belang",
 };
 
-export type RegistrationTestEnv = {
-  testDb: TestDatabase;
-  storageDir: string;
-  cleanup: () => Promise<void>;
-};
-
-export async function startRegistrationTestServer(): Promise<RegistrationTestEnv> {
-  const testDb = await startTestServer();
-  const storageDir = fs.mkdtempSync(path.join(os.tmpdir(), "sscasn-storage-"));
-  process.env.STORAGE_DIR = storageDir;
-  process.env.NEXTAUTH_SECRET = TEST_AUTH_SECRET;
-  return {
-    testDb,
-    storageDir,
-    cleanup: async () => {
-      await testDb.cleanup();
-      fs.rmSync(storageDir, { recursive: true, force: true });
-    },
-  };
-}
-
-export async function loadRegistrationRoutes(appClock = OPEN) {
-  const base = await loadRoutes(appClock); // resets the module registry first
-  return {
-    ...base,
-    captcha: await import("@/app/api/captcha/route"),
-    submit: await import("@/app/api/registrations/route"),
-    summary: await import("@/app/api/registrations/[registrationNumber]/route"),
-    card: await import("@/app/api/registrations/[registrationNumber]/card/route"),
-    photo: await import("@/app/api/registrations/[registrationNumber]/photos/[kind]/route"),
-    // Server modules from the same module graph as the routes, for tests that call them directly.
-    submitRegistration: await import("@/server/registration/submit-registration"),
-    createAccount: await import("@/server/registration/create-account"),
-    runIdempotently: await import("@/server/registration/run-idempotently"),
-    cardToken: await import("@/server/registration/card-token"),
-    createCaptcha: await import("@/server/captcha/create-captcha"),
-    verifyCaptcha: await import("@/server/captcha/verify-captcha"),
-  };
-}
-
-export type RegistrationRoutes = Awaited<ReturnType<typeof loadRegistrationRoutes>>;
-
 /** A fresh captcha through the API, answered by reading the answer from the database (no bypass). */
-export async function solveCaptcha(routes: RegistrationRoutes, prisma: PrismaClient): Promise<{ captchaId: string; captchaAnswer: string }> {
-  const response = await routes.captcha.POST(new Request("http://localhost/api/captcha", { method: "POST" }));
+export async function solveCaptcha(prisma: PrismaClient): Promise<{ captchaId: string; captchaAnswer: string }> {
+  const response = await captchaRoute.POST(new Request("http://localhost/api/captcha", { method: "POST" }));
   const { id } = (await response.json()) as { id: string };
   const row = await prisma.captcha.findUniqueOrThrow({ where: { id } });
   return { captchaId: id, captchaAnswer: row.answer.toUpperCase() };
@@ -117,8 +71,8 @@ export function submissionRequest(form: FormData, headers: Record<string, string
   return new Request("http://localhost/api/registrations", { method: "POST", body: form, headers });
 }
 
-export async function submit(routes: RegistrationRoutes, form: FormData, headers: Record<string, string> = {}) {
-  const response = await routes.submit.POST(submissionRequest(form, headers));
+export async function submit(form: FormData, headers: Record<string, string> = {}) {
+  const response = await submitRoute.POST(submissionRequest(form, headers));
   // `any`: the assertions read whatever JSON came back, as a client would.
   return { status: response.status, headers: response.headers, body: (await response.json()) as Record<string, any> };
 }

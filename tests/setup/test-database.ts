@@ -1,11 +1,13 @@
 /**
  * A fresh, migrated and seeded SQLite database in a temporary folder, for integration tests.
- * Each test file that needs one makes its own and removes it afterwards.
+ * Each test file that needs one makes its own and removes it afterwards: `useTestDatabase()` in
+ * a file or a describe block does both.
  */
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { afterAll, beforeAll } from "vitest";
 import { PrismaClient } from "@/generated/prisma/client";
 import { seedDatabase } from "../../prisma/seed-database";
 import { applySqliteMigrations } from "../../scripts/lib/migrations";
@@ -30,4 +32,19 @@ export async function createTestDatabase(options: { seed?: boolean } = {}): Prom
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A database made before the tests of the enclosing file or describe block and removed after them.
+ * The returned object is filled in by `beforeAll`: read its fields inside tests and hooks.
+ */
+export function useTestDatabase(options: { seed?: boolean } = {}): TestDatabase {
+  const handle = {} as TestDatabase;
+  beforeAll(async () => {
+    Object.assign(handle, await createTestDatabase(options));
+  });
+  afterAll(async () => {
+    await handle.cleanup?.();
+  });
+  return handle;
 }

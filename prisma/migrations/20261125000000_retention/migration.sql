@@ -1,15 +1,16 @@
 -- Retention (UU PDP No. 27/2022; SPEC "Added contract": Retention). `npm run data:retention`
 -- deletes a selection period's accounts, credentials and photos RETENTION_DAYS after it closed
 -- (src/server/retention/apply-retention.ts). Before deleting, it adds the accounts it deletes to
--- "RetainedAccountCount" (per period, agency and WIB day: no personal data), so the admin's
+-- "RetainedAccountCount" (per period, agency, WIB day and hour: no personal data), so the admin's
 -- figures still add up afterwards.
 
 CREATE TABLE "RetainedAccountCount" (
     "periodId" TEXT NOT NULL,
     "agencyCode" TEXT NOT NULL,
     "day" TEXT NOT NULL,
+    "hour" INTEGER NOT NULL,
     "accounts" INTEGER NOT NULL,
-    PRIMARY KEY ("periodId", "agencyCode", "day")
+    PRIMARY KEY ("periodId", "agencyCode", "day", "hour")
 );
 
 -- Accounts are never updated (trigger "Account_immutable") and deleted only by the retention job:

@@ -19,17 +19,20 @@ export default async function AccountPage() {
   const user = await requireApplicantPage("/akun");
   const account = await getAccountOverview(user.id);
   const base = `/api/registrations/${encodeURIComponent(account.registrationNumber)}`;
+  // The labels and their case are the wizard's review page's (and the card's), so one field reads
+  // the same everywhere.
   const rows: [string, string][] = [
-    ["Nomor pendaftaran", account.registrationNumber],
+    ["Nomor Pendaftaran", account.registrationNumber],
     ["NIK", account.nik],
     ["Nomor KK", account.kk],
-    ["Nama lengkap", account.fullName],
-    ["Tempat, tanggal lahir", `${account.birthPlace}, ${birthDateLabel(account.birthDate)}`],
-    ["Jenis kelamin", genderLabel(account.gender)],
+    ["Nama Lengkap", account.fullName],
+    ["Jenis Kelamin", genderLabel(account.gender)],
+    ["Tempat Lahir", account.birthPlace],
+    ["Tanggal Lahir", birthDateLabel(account.birthDate)],
     ["Nomor HP", account.phone],
     ["Email", account.email],
     ["Instansi", account.agency.name],
-    ["Akun dibuat", formatWib(account.createdAt)],
+    ["Waktu Pembuatan Akun", formatWib(account.createdAt)],
   ];
   return (
     <div className="space-y-6">
@@ -42,7 +45,7 @@ export default async function AccountPage() {
         Data akun yang sudah disimpan tidak dapat diubah. Jika lupa kata sandi, gunakan menu Lupa Kata Sandi.
       </p>
       <section aria-labelledby="data-akun" className="space-y-3">
-        <h2 id="data-akun" className="text-xl font-semibold">Data akun</h2>
+        <h2 id="data-akun" className="text-xl font-semibold">Data Akun</h2>
         <dl className="divide-y divide-slate-200 rounded-md border border-slate-200 bg-white">
           {rows.map(([label, value]) => (
             <div key={label} className="grid gap-1 px-4 py-3 sm:grid-cols-3">
@@ -69,7 +72,10 @@ export default async function AccountPage() {
       </section>
       <section aria-labelledby="kartu" className="space-y-3">
         <h2 id="kartu" className="text-xl font-semibold">Kartu Informasi Akun</h2>
-        <p>Simpan kartu ini serta jawaban pertanyaan keamanan Anda.</p>
+        <p>
+          Simpan kartu ini sebagai bukti bahwa akun Anda sudah dibuat. Kartu tidak diperlukan untuk memulihkan kata
+          sandi; yang diperlukan adalah NIK, Nomor KK, tanggal lahir, dan jawaban pertanyaan keamanan Anda.
+        </p>
         <a href={`${base}/card`} className="inline-block rounded-md bg-brand-600 px-5 py-3 font-semibold text-white hover:bg-brand-700">
           Unduh Kartu Informasi Akun (PDF)
         </a>

@@ -2,16 +2,22 @@
 
 import { useId, useMemo, useState } from "react";
 import { FormationStatusBadge, filterAgencies, type AgencyRow } from "@/components/agency-status-list";
+import { ConfirmActionDialog } from "@/components/confirm-action-dialog";
 import { AGENCY_KIND_LABELS, isAgencyKind } from "@/domain/registration/readiness";
 import { apiRequest } from "@/lib/api-client";
 
-/** Every agency with its formation status and a toggle; each change is saved (and audited) at once. */
+/**
+ * Every agency with its formation status and a toggle. A toggle asks first (it decides at once
+ * whether thousands of applicants can register, and verifying sends the "Beri tahu saya" mails);
+ * once confirmed, the change is saved and audited.
+ */
 export function AgencyFormationTable({ agencies: initial }: { agencies: AgencyRow[] }) {
   const [agencies, setAgencies] = useState(initial);
   const [query, setQuery] = useState("");
   const [busy, setBusy] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState("");
   const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState<AgencyRow | null>(null);
   const searchId = useId();
 
   const shown = useMemo(() => filterAgencies(agencies, query), [agencies, query]);
@@ -26,6 +32,7 @@ export function AgencyFormationTable({ agencies: initial }: { agencies: AgencyRo
       body: JSON.stringify({ formationStatus }),
     });
     setBusy(null);
+    setPending(null);
     if (!result.ok) {
       setError(`${agency.name}: ${result.error.message}`);
       return;
@@ -81,7 +88,7 @@ export function AgencyFormationTable({ agencies: initial }: { agencies: AgencyRo
                   <button
                     type="button"
                     disabled={busy === agency.code}
-                    onClick={() => void toggle(agency)}
+                    onClick={() => setPending(agency)}
                     aria-label={`${agency.formationStatus === "VERIFIED" ? "Kembalikan ke proses verifikasi" : "Tandai formasi sudah diverifikasi"}: ${agency.name}`}
                     className="rounded-md border border-brand-700 px-3 py-1.5 font-medium text-brand-700 hover:bg-brand-50 disabled:opacity-60"
                   >
@@ -93,6 +100,29 @@ export function AgencyFormationTable({ agencies: initial }: { agencies: AgencyRo
           </tbody>
         </table>
       </div>
+      <ConfirmActionDialog
+        open={pending !== null}
+        busy={pending !== null && busy === pending.code}
+        title={pending?.formationStatus === "VERIFIED" ? "Kembalikan formasi ke proses verifikasi?" : "Tandai formasi sudah diverifikasi?"}
+        confirmLabel={pending?.formationStatus === "VERIFIED" ? "Ya, kembalikan" : "Ya, tandai terverifikasi"}
+        onCancel={() => setPending(null)}
+        onConfirm={() => {
+          if (pending && busy === null) void toggle(pending);
+        }}
+      >
+        {pending?.formationStatus === "VERIFIED" ? (
+          <p>
+            <strong>{pending.name}</strong>: pembuatan akun baru untuk instansi ini akan ditolak seketika sampai formasinya
+            diverifikasi lagi. Akun yang sudah dibuat tidak berubah.
+          </p>
+        ) : pending ? (
+          <p>
+            <strong>{pending.name}</strong>: akun dapat langsung dibuat untuk instansi ini, dan setiap pelamar yang meminta
+            &ldquo;Beri tahu saya&rdquo; akan menerima satu email.
+          </p>
+        ) : null}
+        <p>Perubahan ini tercatat di log audit.</p>
+      </ConfirmActionDialog>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useState } from "react";
+import { CaptchaAudio } from "@/components/auth/captcha-audio";
 import { FieldMessages, fieldId, inputClass } from "@/components/registration/form-field";
 import { postJson } from "@/lib/api-client";
 
@@ -48,13 +49,22 @@ export function CaptchaField({
       <div className="flex flex-wrap items-center gap-3">
         {captcha ? (
           // eslint-disable-next-line @next/next/no-img-element -- a data: URL from our own API
-          <img src={captcha.image} alt="Gambar kode captcha: ketik huruf dan angka yang terlihat" width={150} height={50} className="rounded border border-slate-400 bg-white" />
+          <img
+            src={captcha.image}
+            alt="Gambar kode captcha: ketik angka yang terlihat, atau gunakan Dengarkan captcha"
+            width={220}
+            height={70}
+            className="max-w-full rounded border border-slate-400 bg-white"
+          />
         ) : (
           <span className="text-sm text-slate-700">{loadError ?? "Memuat captcha…"}</span>
         )}
         <button type="button" onClick={() => void load()} className="rounded-md border border-brand-700 px-3 py-2 text-sm font-medium text-brand-700 hover:bg-brand-50">
           Muat ulang captcha
         </button>
+      </div>
+      <div className="mt-3">
+        <CaptchaAudio captchaId={captcha?.id ?? null} />
       </div>
       <label htmlFor={fieldId("captchaAnswer")} className="mt-3 block font-medium text-slate-900">
         Kode captcha
@@ -63,6 +73,7 @@ export function CaptchaField({
         id={fieldId("captchaAnswer")}
         name="captchaAnswer"
         autoComplete="off"
+        inputMode="numeric"
         autoCapitalize="characters"
         spellCheck={false}
         value={answer}
@@ -71,7 +82,7 @@ export function CaptchaField({
         aria-describedby={errors?.length ? `${fieldId("captchaAnswer")}-error` : `${fieldId("captchaAnswer")}-hint`}
         className={`${inputClass} max-w-xs`}
       />
-      <FieldMessages name="captchaAnswer" hint="Huruf besar dan kecil dianggap sama." errors={errors} />
+      <FieldMessages name="captchaAnswer" hint="Ketik angka pada gambar, atau dengarkan captcha." errors={errors} />
     </div>
   );
 }

@@ -9,7 +9,8 @@ import { SelectField } from "@/components/registration/form-field";
 import { type AgencyOption } from "@/components/registration/wizard-provider";
 import { AGENCY_KINDS, AGENCY_KIND_LABELS } from "@/domain/registration/readiness";
 
-export const IN_VERIFICATION_SUFFIX = " (formasi masih diverifikasi)";
+// Short, so a 360 px select cuts less of it; the full explanation shows below once chosen.
+export const IN_VERIFICATION_SUFFIX = " (masih diverifikasi)";
 
 export function AgencySelect({
   agencies,

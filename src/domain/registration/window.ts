@@ -45,6 +45,11 @@ export function toWibCalendarDate(date: Date): CalendarDate {
   return { year: wib.getUTCFullYear(), month: wib.getUTCMonth() + 1, day: wib.getUTCDate() };
 }
 
+/** The hour of the day (0–23) in WIB. */
+export function wibHour(date: Date): number {
+  return wibFields(date).getUTCHours();
+}
+
 /** "20 September 2023" */
 export function formatWibDate(date: Date): string {
   const { year, month, day } = toWibCalendarDate(date);

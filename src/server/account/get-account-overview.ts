@@ -1,14 +1,14 @@
 import "server-only";
 import { AppError } from "@/domain/errors";
 import { type AccountSummary } from "@/domain/registration/account";
-import { db } from "@/server/db";
+import { deps } from "@/server/deps";
 
 /** The account with its KK and contact details: what its owner and admins see. */
 export type AccountOverview = AccountSummary & { kk: string; phone: string; email: string };
 
 /** The signed-in applicant's own account, read only ("Akun Saya"). */
 export async function getAccountOverview(accountId: string): Promise<AccountOverview> {
-  const account = await db().account.findUnique({
+  const account = await deps().db.account.findUnique({
     where: { id: accountId },
     select: {
       registrationNumber: true,

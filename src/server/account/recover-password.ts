@@ -7,8 +7,7 @@ import { passwordRecoverySchema } from "@/schemas/password-recovery";
 import { hashSecret, verifySecret } from "@/server/auth/password-hash";
 import { assertSignInAllowed, recordSignInAttempt } from "@/server/auth/sign-in-throttle";
 import { consumeCaptcha } from "@/server/captcha/verify-captcha";
-import { clock } from "@/server/clock";
-import { db } from "@/server/db";
+import { deps } from "@/server/deps";
 import { normalizeSecurityAnswer } from "@/server/registration/security-answer";
 
 export const RECOVERY_MISMATCH_MESSAGE =
@@ -26,7 +25,7 @@ export async function recoverPassword(body: unknown, ip: string | null): Promise
   await assertSignInAllowed(subject);
   await consumeCaptcha(input.captchaId, input.captchaAnswer);
 
-  const account = await db().account.findUnique({
+  const account = await deps().db.account.findUnique({
     where: { periodId_nik: { periodId: CURRENT_PERIOD_ID, nik: input.nik } },
     select: { id: true, nik: true, kk: true, fullName: true, birthDate: true, credential: true },
   });
@@ -47,8 +46,8 @@ export async function recoverPassword(body: unknown, ip: string | null): Promise
   const policy = checkPassword(input.newPassword, { nik: account.nik, kk: account.kk, fullName: account.fullName, birthDate });
   if (!policy.ok) throw new AppError("VALIDATION_FAILED", { fields: { newPassword: policy.issues } });
 
-  await db().credential.update({
+  await deps().db.credential.update({
     where: { accountId: account.id },
-    data: { passwordHash: await hashSecret(input.newPassword), passwordChangedAt: clock().now(), sessionVersion: { increment: 1 } },
+    data: { passwordHash: await hashSecret(input.newPassword), passwordChangedAt: deps().clock.now(), sessionVersion: { increment: 1 } },
   });
 }

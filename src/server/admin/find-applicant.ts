@@ -2,8 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { CURRENT_PERIOD_ID } from "@/domain/registration/period";
 import { getAccountOverview, type AccountOverview } from "@/server/account/get-account-overview";
-import { clock } from "@/server/clock";
-import { db } from "@/server/db";
+import { deps } from "@/server/deps";
 
 /**
  * An admin looks an applicant up by NIK (16 digits) or registration number (15 digits). Every
@@ -12,12 +11,12 @@ import { db } from "@/server/db";
 export async function findApplicant(adminId: string, query: string): Promise<AccountOverview | null> {
   const q = query.replace(/\s+/g, "");
   if (!/^\d{15,16}$/.test(q)) return null;
-  const account = await db().account.findFirst({
+  const account = await deps().db.account.findFirst({
     where: q.length === 16 ? { periodId: CURRENT_PERIOD_ID, nik: q } : { registrationNumber: q },
     select: { id: true, registrationNumber: true },
   });
   if (!account) return null;
-  await db().auditLog.create({
+  await deps().db.auditLog.create({
     data: {
       id: randomUUID(),
       actorType: "ADMIN",
@@ -25,7 +24,7 @@ export async function findApplicant(adminId: string, query: string): Promise<Acc
       action: "APPLICANT_VIEWED",
       target: `account:${account.registrationNumber}`,
       after: JSON.stringify({ view: "profile" }),
-      createdAt: clock().now(),
+      createdAt: deps().clock.now(),
     },
   });
   return getAccountOverview(account.id);

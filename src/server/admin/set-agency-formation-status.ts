@@ -3,16 +3,20 @@ import { AppError } from "@/domain/errors";
 import { agencyFormationSchema } from "@/schemas/admin";
 import { agencySummarySchema, type AgencySummary } from "@/schemas/api-answers";
 import { writeAuditLog } from "@/server/admin/write-audit-log";
-import { clock } from "@/server/clock";
-import { db } from "@/server/db";
+import { deps } from "@/server/deps";
+import { scheduleAgencyNotifications } from "@/server/notifications/send-agency-notifications";
 
 export type AgencyStatusChange = AgencySummary;
 
-/** An admin verifies (or reopens) an agency's formation; effective for the next registration at once. */
+/**
+ * An admin verifies (or reopens) an agency's formation; effective for the next registration at
+ * once. Verifying also sends the agency's "Beri tahu saya" mails, after the commit and in the
+ * background: mail never delays or fails the change.
+ */
 export async function setAgencyFormationStatus(adminId: string, code: string, body: unknown): Promise<AgencyStatusChange> {
   const { formationStatus } = agencyFormationSchema.parse(body);
-  const now = clock().now();
-  return db().$transaction(async (tx) => {
+  const now = deps().clock.now();
+  const change = await deps().db.$transaction(async (tx) => {
     const agency = await tx.agency.findUnique({ where: { code } });
     if (!agency) throw new AppError("NOT_FOUND", { message: "Instansi tidak ditemukan." });
     const updated = await tx.agency.update({ where: { code }, data: { formationStatus } });
@@ -23,4 +27,6 @@ export async function setAgencyFormationStatus(adminId: string, code: string, bo
     );
     return agencySummarySchema.parse({ code: updated.code, name: updated.name, kind: updated.kind, formationStatus: updated.formationStatus });
   });
+  if (change.formationStatus === "VERIFIED") scheduleAgencyNotifications();
+  return change;
 }

@@ -3,16 +3,15 @@ import { CURRENT_PERIOD_ID } from "@/domain/registration/period";
 import { scheduleSchema } from "@/schemas/admin";
 import type { ScheduleAnswer } from "@/schemas/api-answers";
 import { writeAuditLog } from "@/server/admin/write-audit-log";
-import { clock } from "@/server/clock";
-import { db } from "@/server/db";
+import { deps } from "@/server/deps";
 
 export type Schedule = ScheduleAnswer;
 
 /** An admin moves the registration window (a postponement like 17 → 20 September), on the record. */
 export async function setSchedule(adminId: string, body: unknown): Promise<Schedule> {
   const { opensAt, closesAt } = scheduleSchema.parse(body);
-  const now = clock().now();
-  return db().$transaction(async (tx) => {
+  const now = deps().clock.now();
+  return deps().db.$transaction(async (tx) => {
     const period = await tx.selectionPeriod.findUniqueOrThrow({ where: { id: CURRENT_PERIOD_ID } });
     await tx.selectionPeriod.update({ where: { id: CURRENT_PERIOD_ID }, data: { opensAt, closesAt } });
     await writeAuditLog(

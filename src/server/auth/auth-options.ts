@@ -4,7 +4,8 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { authorizeAdmin, authorizeApplicant, currentSessionVersion, endAllSessions } from "@/server/auth/authorize";
 import { clientIp } from "@/server/auth/client-ip";
 import { SESSION_ABSOLUTE_SECONDS, SESSION_IDLE_SECONDS } from "@/server/auth/session-user";
-import { env } from "@/server/env";
+import { deps } from "@/server/deps";
+import type { Env } from "@/server/env";
 
 const credentialFields = (identifier: string, label: string) => ({
   [identifier]: { label, type: "text" },
@@ -29,7 +30,8 @@ const headerOf = (req: { headers?: Record<string, unknown> | Headers } | undefin
   return typeof value === "string" ? value : null;
 };
 
-let cached: NextAuthOptions | undefined;
+/** Built once per configuration (tests run with more than one). */
+const built = new WeakMap<Env, NextAuthOptions>();
 
 /**
  * next-auth: two credentials sign-ins (applicants by NIK, admins by username), JWT sessions with
@@ -37,9 +39,19 @@ let cached: NextAuthOptions | undefined;
  * that a logout or a password change ends the other sessions too.
  */
 export function authOptions(): NextAuthOptions {
-  cached ??= {
-    secret: env().authSecret,
-    useSecureCookies: env().APP_ENV === "production",
+  const { env } = deps();
+  let options = built.get(env);
+  if (!options) {
+    options = buildAuthOptions(env);
+    built.set(env, options);
+  }
+  return options;
+}
+
+function buildAuthOptions(env: Env): NextAuthOptions {
+  return {
+    secret: env.authSecret,
+    useSecureCookies: env.APP_ENV === "production",
     session: { strategy: "jwt", maxAge: SESSION_IDLE_SECONDS, updateAge: 0 },
     jwt: { maxAge: SESSION_IDLE_SECONDS },
     pages: { signIn: "/masuk", error: "/masuk" },
@@ -81,5 +93,4 @@ export function authOptions(): NextAuthOptions {
       },
     },
   };
-  return cached;
 }

@@ -5,7 +5,7 @@ import { hashSecret, verifySecret } from "@/server/auth/password-hash";
 import type { SessionUser } from "@/server/auth/session-user";
 import { assertSignInAllowed, recordSignInAttempt, type AccountScope } from "@/server/auth/sign-in-throttle";
 import { consumeCaptcha } from "@/server/captcha/verify-captcha";
-import { db } from "@/server/db";
+import { deps } from "@/server/deps";
 
 /**
  * The credentials check behind both sign-ins. The answer is the same whether or not the NIK or
@@ -50,7 +50,7 @@ async function checkCredentials(
 
 export function authorizeApplicant(credentials: SignInCredentials, ip: string | null): Promise<SessionUser | null> {
   return checkCredentials("APPLICANT", credentials, ip, async (nik) => {
-    const account = await db().account.findUnique({
+    const account = await deps().db.account.findUnique({
       where: { periodId_nik: { periodId: CURRENT_PERIOD_ID, nik } },
       select: { id: true, fullName: true, credential: { select: { passwordHash: true, sessionVersion: true } } },
     });
@@ -64,7 +64,7 @@ export function authorizeApplicant(credentials: SignInCredentials, ip: string | 
 
 export function authorizeAdmin(credentials: SignInCredentials, ip: string | null): Promise<SessionUser | null> {
   return checkCredentials("ADMIN", credentials, ip, async (username) => {
-    const admin = await db().adminUser.findUnique({ where: { username: username.toLowerCase() } });
+    const admin = await deps().db.adminUser.findUnique({ where: { username: username.toLowerCase() } });
     if (!admin) return null;
     return { user: { id: admin.id, role: "ADMIN", name: admin.username, sessionVersion: admin.sessionVersion }, passwordHash: admin.passwordHash };
   });
@@ -73,13 +73,13 @@ export function authorizeAdmin(credentials: SignInCredentials, ip: string | null
 /** The session's version as the database has it now; a logout or password change bumps it. */
 export async function currentSessionVersion(role: SessionUser["role"], id: string): Promise<number | null> {
   if (role === "ADMIN") {
-    return (await db().adminUser.findUnique({ where: { id }, select: { sessionVersion: true } }))?.sessionVersion ?? null;
+    return (await deps().db.adminUser.findUnique({ where: { id }, select: { sessionVersion: true } }))?.sessionVersion ?? null;
   }
-  return (await db().credential.findUnique({ where: { accountId: id }, select: { sessionVersion: true } }))?.sessionVersion ?? null;
+  return (await deps().db.credential.findUnique({ where: { accountId: id }, select: { sessionVersion: true } }))?.sessionVersion ?? null;
 }
 
 /** Ends every session of this user (logout, password change). */
 export async function endAllSessions(role: SessionUser["role"], id: string): Promise<void> {
-  if (role === "ADMIN") await db().adminUser.update({ where: { id }, data: { sessionVersion: { increment: 1 } } });
-  else await db().credential.update({ where: { accountId: id }, data: { sessionVersion: { increment: 1 } } });
+  if (role === "ADMIN") await deps().db.adminUser.update({ where: { id }, data: { sessionVersion: { increment: 1 } } });
+  else await deps().db.credential.update({ where: { accountId: id }, data: { sessionVersion: { increment: 1 } } });
 }

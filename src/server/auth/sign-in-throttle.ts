@@ -1,9 +1,7 @@
 import "server-only";
 import { createHmac, randomUUID } from "node:crypto";
 import { AppError } from "@/domain/errors";
-import { clock } from "@/server/clock";
-import { db } from "@/server/db";
-import { env } from "@/server/env";
+import { deps } from "@/server/deps";
 
 /**
  * Sign-in throttling (SPEC "Password", NIST SP 800-63B §5.2.2): failures are counted per account
@@ -23,7 +21,7 @@ export type AccountScope = "APPLICANT" | "ADMIN" | "RECOVERY";
 export type SignInSubject = { scope: AccountScope; identifier: string; ip: string | null };
 
 function subjectHash(scope: string, value: string): string {
-  return createHmac("sha256", env().authSecret).update(`${scope}:${value.trim().toLowerCase()}`).digest("hex");
+  return createHmac("sha256", deps().env.authSecret).update(`${scope}:${value.trim().toLowerCase()}`).digest("hex");
 }
 
 type Counted = { scope: string; subject: string; captchaAfter: number; limit: number };
@@ -40,15 +38,15 @@ export type ThrottleState = { captchaRequired: boolean };
 
 /** Throws RATE_LIMITED (with Retry-After) at the limit; otherwise says whether a captcha is needed. */
 export async function assertSignInAllowed(subject: SignInSubject): Promise<ThrottleState> {
-  const now = clock().now();
+  const now = deps().clock.now();
   const since = new Date(now.getTime() - THROTTLE_WINDOW_MS);
   let captchaRequired = false;
   for (const { scope, subject: hash, captchaAfter, limit } of subjects(subject)) {
     const where = { scope, subject: hash, succeeded: false, createdAt: { gt: since } };
-    const failures = await db().signInAttempt.count({ where });
+    const failures = await deps().db.signInAttempt.count({ where });
     if (failures >= limit) {
       // The oldest failure still counted leaves the window first; then one more attempt is allowed.
-      const oldest = await db().signInAttempt.findMany({ where, orderBy: { createdAt: "desc" }, skip: limit - 1, take: 1 });
+      const oldest = await deps().db.signInAttempt.findMany({ where, orderBy: { createdAt: "desc" }, skip: limit - 1, take: 1 });
       const freesAt = (oldest[0]?.createdAt.getTime() ?? now.getTime()) + THROTTLE_WINDOW_MS;
       const retryAfter = Math.max(1, Math.ceil((freesAt - now.getTime()) / 1000));
       throw new AppError("RATE_LIMITED", {
@@ -62,8 +60,8 @@ export async function assertSignInAllowed(subject: SignInSubject): Promise<Throt
 }
 
 export async function recordSignInAttempt(subject: SignInSubject, succeeded: boolean): Promise<void> {
-  const createdAt = clock().now();
-  await db().signInAttempt.createMany({
+  const createdAt = deps().clock.now();
+  await deps().db.signInAttempt.createMany({
     data: subjects(subject).map(({ scope, subject: hash }) => ({ id: randomUUID(), scope, subject: hash, succeeded, createdAt })),
   });
 }

@@ -1,7 +1,6 @@
 import "server-only";
 import { AppError } from "@/domain/errors";
-import { clock } from "@/server/clock";
-import { db } from "@/server/db";
+import { deps } from "@/server/deps";
 
 export const CAPTCHA_INVALID_MESSAGE = "Kode captcha salah atau sudah kedaluwarsa. Silakan isi captcha yang baru.";
 
@@ -15,11 +14,11 @@ function captchaInvalid(): AppError {
  * so of two concurrent uses of one right answer exactly one passes.
  */
 export async function consumeCaptcha(id: string, answer: string): Promise<void> {
-  const now = clock().now();
+  const now = deps().clock.now();
   const normalized = answer.trim().toLowerCase();
-  const passed = await db().captcha.deleteMany({ where: { id, answer: normalized, expiresAt: { gt: now } } });
+  const passed = await deps().db.captcha.deleteMany({ where: { id, answer: normalized, expiresAt: { gt: now } } });
   if (passed.count === 1) return;
-  await db().captcha.deleteMany({ where: { id } });
+  await deps().db.captcha.deleteMany({ where: { id } });
   throw captchaInvalid();
 }
 
@@ -31,9 +30,9 @@ export async function consumeCaptcha(id: string, answer: string): Promise<void> 
  * refused as well.
  */
 export async function checkCaptcha(id: string, answer: string): Promise<void> {
-  const now = clock().now();
+  const now = deps().clock.now();
   const normalized = answer.trim().toLowerCase();
-  const burnt = await db().captcha.deleteMany({ where: { id, NOT: { answer: normalized, expiresAt: { gt: now } } } });
-  if (burnt.count === 0 && (await db().captcha.count({ where: { id } })) === 1) return;
+  const burnt = await deps().db.captcha.deleteMany({ where: { id, NOT: { answer: normalized, expiresAt: { gt: now } } } });
+  if (burnt.count === 0 && (await deps().db.captcha.count({ where: { id } })) === 1) return;
   throw captchaInvalid();
 }

@@ -3,7 +3,9 @@ import { z } from "zod";
 import { DEFAULT_MESSAGES, ERROR_STATUS, type ErrorCode } from "@/domain/errors";
 import { STEP_IDS, STEP_SCHEMAS, type StepId } from "@/schemas";
 import { agencyFormationSchema, scheduleSchema } from "@/schemas/admin";
+import { agencyNotificationSchema } from "@/schemas/agency-notification";
 import {
+  acceptedAnswerSchema,
   agencyListAnswerSchema,
   agencySummarySchema,
   apiErrorSchema,
@@ -48,6 +50,7 @@ export const REQUEST_COMPONENTS: Record<string, z.ZodType> = {
   AgencyFormationChange: agencyFormationSchema,
   ScheduleChange: scheduleSchema,
   PasswordRecovery: passwordRecoverySchema,
+  AgencyNotification: agencyNotificationSchema,
 };
 
 /** Answers: the handlers' answers are typed by these (src/schemas/api-answers.ts). */
@@ -58,6 +61,7 @@ export const ANSWER_COMPONENTS: Record<string, z.ZodType> = {
   AgencyList: agencyListAnswerSchema,
   CaptchaChallenge: captchaChallengeSchema,
   Ok: okAnswerSchema,
+  Accepted: acceptedAnswerSchema,
   RegistrationReceipt: registrationReceiptSchema,
   RegistrationSummary: registrationSummarySchema,
   Schedule: scheduleAnswerSchema,
@@ -76,6 +80,8 @@ const ERROR_HEADERS: Partial<Record<ErrorCode, Record<string, unknown>>> = {
 
 type Answer =
   | { status: number; description: string; json: string; headers?: Record<string, unknown> }
+  /** A redirect: no body, the headers say where. */
+  | { status: number; description: string; headers: Record<string, unknown> }
   | { status: number; description: string; media: string; schema: JsonSchema; headers?: Record<string, unknown> };
 
 type Operation = {
@@ -188,6 +194,47 @@ const OPERATIONS: Operation[] = [
     answer: { status: 200, description: "The challenge", json: "CaptchaChallenge" },
     errors: ["RATE_LIMITED"],
   },
+  {
+    path: "/api/captcha/{id}/audio",
+    method: "get",
+    operationId: "getCaptchaAudio",
+    tag: "Pendaftaran",
+    summary: "The captcha's digits spoken in Indonesian (WCAG 1.1.1): listening does not use the captcha up",
+    description: "Limited like new captchas (per client address). 404 once the captcha is used or expired.",
+    parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
+    answer: { status: 200, description: "A WAV file", media: "audio/wav", schema: { type: "string", contentMediaType: "audio/wav" } },
+    errors: ["NOT_FOUND", "RATE_LIMITED"],
+  },
+  {
+    path: "/api/agency-notifications",
+    method: "post",
+    operationId: "subscribeAgencyNotification",
+    tag: "Pendaftaran",
+    summary: "\"Beri tahu saya\": one email when an agency in verification is verified",
+    description:
+      "The same 202 whether or not the address was already waiting; the address is kept only until its mail is sent. Limited per client address and per email address.",
+    requestBody: jsonBody(ref("AgencyNotification")),
+    answer: { status: 202, description: "The address will be told once", json: "Accepted" },
+    errors: [...JSON_BODY_ERRORS, "AGENCY_NOT_FOUND", "AGENCY_ALREADY_VERIFIED", "RATE_LIMITED"],
+  },
+  ...(["get", "post"] as const).map(
+    (method): Operation => ({
+      path: "/api/agency-notifications/unsubscribe",
+      method,
+      operationId: method === "get" ? "unsubscribeAgencyNotificationsLink" : "unsubscribeAgencyNotificationsOneClick",
+      tag: "Pendaftaran",
+      summary:
+        method === "get"
+          ? "The unsubscribe link of a \"Beri tahu saya\" mail: forgets the address and shows a page that says so"
+          : "One-click unsubscribe (RFC 8058 List-Unsubscribe-Post), sent by mail programs",
+      parameters: [{ name: "token", in: "query", required: true, schema: { type: "string" }, description: "The signed token from the mail" }],
+      answer:
+        method === "get"
+          ? { status: 303, description: "To /pemberitahuan/berhenti, which says whether it worked", headers: { Location: { schema: { type: "string" } } } }
+          : { status: 200, description: "The address is forgotten", json: "Ok" },
+      errors: method === "get" ? [] : ["VALIDATION_FAILED"],
+    }),
+  ),
   {
     path: "/api/registrations/validate",
     method: "post",
@@ -372,8 +419,9 @@ function errorResponses(codes: ErrorCode[]): Record<string, unknown> {
 }
 
 function answerResponse(answer: Answer): Record<string, unknown> {
-  const content = "json" in answer ? { "application/json": { schema: ref(answer.json) } } : { [answer.media]: { schema: answer.schema } };
-  return { description: answer.description, ...(answer.headers ? { headers: answer.headers } : {}), content };
+  const content =
+    "json" in answer ? { "application/json": { schema: ref(answer.json) } } : "media" in answer ? { [answer.media]: { schema: answer.schema } } : null;
+  return { description: answer.description, ...(answer.headers ? { headers: answer.headers } : {}), ...(content ? { content } : {}) };
 }
 
 function errorComponents(): Record<string, JsonSchema> {

@@ -2,8 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { AppError } from "@/domain/errors";
 import { getSessionUser } from "@/server/auth/session";
-import { clock } from "@/server/clock";
-import { db } from "@/server/db";
+import { deps } from "@/server/deps";
 import { verifyCardToken } from "@/server/registration/card-token";
 
 export type AccountView = "summary" | "card" | "ktp" | "selfie";
@@ -22,7 +21,7 @@ export async function authorizeAccountAccess(registrationNumber: string, token: 
   const user = await getSessionUser();
   if (!user) throw new AppError("UNAUTHORIZED");
   if (user.role === "ADMIN") {
-    await db().auditLog.create({
+    await deps().db.auditLog.create({
       data: {
         id: randomUUID(),
         actorType: "ADMIN",
@@ -30,11 +29,11 @@ export async function authorizeAccountAccess(registrationNumber: string, token: 
         action: "APPLICANT_VIEWED",
         target: `account:${registrationNumber}`,
         after: JSON.stringify({ view }),
-        createdAt: clock().now(),
+        createdAt: deps().clock.now(),
       },
     });
     return;
   }
-  const own = await db().account.findUnique({ where: { id: user.id }, select: { registrationNumber: true } });
+  const own = await deps().db.account.findUnique({ where: { id: user.id }, select: { registrationNumber: true } });
   if (own?.registrationNumber !== registrationNumber) throw new AppError("FORBIDDEN");
 }

@@ -1,8 +1,7 @@
 import "server-only";
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { AppError } from "@/domain/errors";
-import { clock } from "@/server/clock";
-import { env } from "@/server/env";
+import { deps } from "@/server/deps";
 
 /**
  * A short-lived bearer token for the freshly created account's card, print view and selfie,
@@ -21,10 +20,10 @@ export const CARD_TOKEN_MESSAGES = {
 } as const;
 
 function sign(payload: string): string {
-  return createHmac("sha256", env().authSecret).update(`account-card:v1:${payload}`).digest("base64url");
+  return createHmac("sha256", deps().env.authSecret).update(`account-card:v1:${payload}`).digest("base64url");
 }
 
-export function createCardToken(registrationNumber: string, now: Date = clock().now()): string {
+export function createCardToken(registrationNumber: string, now: Date = deps().clock.now()): string {
   const expires = Math.floor((now.getTime() + CARD_TOKEN_TTL_MS) / 1000);
   const payload = `${registrationNumber}.${expires}`;
   return `${payload}.${sign(payload)}`;
@@ -40,6 +39,6 @@ export function verifyCardToken(token: string | null, registrationNumber: string
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
     throw new AppError("UNAUTHORIZED", { message: CARD_TOKEN_MESSAGES.invalid });
   }
-  if (Number(expires) * 1000 <= clock().now().getTime()) throw new AppError("UNAUTHORIZED", { message: CARD_TOKEN_MESSAGES.invalid });
+  if (Number(expires) * 1000 <= deps().clock.now().getTime()) throw new AppError("UNAUTHORIZED", { message: CARD_TOKEN_MESSAGES.invalid });
   if (tokenNumber !== registrationNumber) throw new AppError("FORBIDDEN", { message: CARD_TOKEN_MESSAGES.otherAccount });
 }

@@ -4,8 +4,7 @@ import { assertAgencyAcceptsRegistrations } from "@/domain/registration/readines
 import { matchRegistryRecord } from "@/domain/registration/registry-match";
 import { CURRENT_PERIOD_ID } from "@/domain/registration/period";
 import { makeIdentitySchema, type IdentitySchemaOptions, type IdentityValues } from "@/schemas/identity";
-import { db } from "@/server/db";
-import { populationRegistry } from "@/server/registry/population-registry";
+import { deps } from "@/server/deps";
 
 /**
  * Every check of the identity step, in the order an applicant can act on them: the shared schema
@@ -25,7 +24,7 @@ export async function checkIdentity(data: unknown, options: IdentitySchemaOption
  * submission parses every field at once, then calls this at the moment of saving).
  */
 export async function checkParsedIdentity(identity: IdentityValues): Promise<void> {
-  const agency = await db().agency.findUnique({ where: { code: identity.agencyCode }, select: { formationStatus: true } });
+  const agency = await deps().db.agency.findUnique({ where: { code: identity.agencyCode }, select: { formationStatus: true } });
   try {
     assertAgencyAcceptsRegistrations(agency);
   } catch (error) {
@@ -35,7 +34,7 @@ export async function checkParsedIdentity(identity: IdentityValues): Promise<voi
     throw error;
   }
 
-  const record = await populationRegistry().findByNik(identity.nik);
+  const record = await deps().populationRegistry.findByNik(identity.nik);
   switch (matchRegistryRecord(record, identity)) {
     case "NIK_NOT_FOUND":
       throw fieldRefusal("NIK_NOT_FOUND", "nik");
@@ -52,7 +51,7 @@ export async function checkParsedIdentity(identity: IdentityValues): Promise<voi
 
 /** NIK first, then email, then mobile: the order in which an applicant can act on the answer. */
 export async function assertIdentityNotRegistered(identity: Pick<IdentityValues, "nik" | "email" | "phone">): Promise<void> {
-  const taken = await db().account.findFirst({
+  const taken = await deps().db.account.findFirst({
     where: {
       periodId: CURRENT_PERIOD_ID,
       OR: [{ nik: identity.nik }, { email: identity.email }, { phone: identity.phone }],

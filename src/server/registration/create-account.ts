@@ -4,10 +4,10 @@ import { AppError, fieldRefusal } from "@/domain/errors";
 import { CURRENT_PERIOD_ID } from "@/domain/registration/period";
 import { Prisma } from "@/generated/prisma/client";
 import type { IdentityValues } from "@/schemas/identity";
-import { db } from "@/server/db";
+import { deps } from "@/server/deps";
 import { assertIdentityNotRegistered } from "@/server/registration/check-identity";
 import { generateRegistrationNumber } from "@/server/registration/registration-number";
-import type { PhotoStorage } from "@/server/storage";
+import type { AccountPhoto, PhotoStorage } from "@/server/storage";
 
 export type NewAccount = {
   identity: IdentityValues;
@@ -30,16 +30,26 @@ const REGISTRATION_NUMBER_ATTEMPTS = 5;
 /**
  * Stores both photos under fresh keys, then writes the account and its credential in one
  * transaction. All or nothing: if anything fails, the photos are deleted again, so there is never
- * a photo without an account nor an account without its photos.
+ * a photo without an account nor an account without its photos. A storage inside the database
+ * (`putInTransaction`) writes the photos in that same transaction instead.
  *
  * The database's unique indexes (period + NIK / email / mobile) are what make concurrent
  * submissions safe: the checks before this one can all pass for two requests at once, but only
  * one insert wins; the others become NIK/EMAIL/PHONE_ALREADY_REGISTERED (409).
  */
-export async function createAccount(input: NewAccount, storage: PhotoStorage): Promise<CreatedAccount> {
+export async function createAccount(input: NewAccount): Promise<CreatedAccount> {
+  const storage = deps().photoStorage;
   const id = randomUUID();
   const ktpPhotoKey = `ktp/${randomUUID()}.jpg`;
   const selfieKey = `selfie/${randomUUID()}.jpg`;
+  const putInTransaction = storage.putInTransaction?.bind(storage);
+  if (putInTransaction) {
+    const photos: AccountPhoto[] = [
+      { key: ktpPhotoKey, accountId: id, kind: "KTP", bytes: input.ktpPhotoJpeg },
+      { key: selfieKey, accountId: id, kind: "SELFIE", bytes: input.selfieJpeg },
+    ];
+    return insertAccount(id, { ktpPhotoKey, selfieKey }, input, (client) => putInTransaction(client, photos));
+  }
   try {
     await storage.put(ktpPhotoKey, input.ktpPhotoJpeg);
     await storage.put(selfieKey, input.selfieJpeg);
@@ -50,13 +60,19 @@ export async function createAccount(input: NewAccount, storage: PhotoStorage): P
   }
 }
 
-async function insertAccount(id: string, keys: { ktpPhotoKey: string; selfieKey: string }, input: NewAccount): Promise<CreatedAccount> {
+async function insertAccount(
+  id: string,
+  keys: { ktpPhotoKey: string; selfieKey: string },
+  input: NewAccount,
+  photoWrites?: (client: Prisma.TransactionClient) => Prisma.PrismaPromise<unknown>[],
+): Promise<CreatedAccount> {
   const { identity, credential, createdAt } = input;
+  const { db } = deps();
   for (let attempt = 1; ; attempt++) {
     const registrationNumber = generateRegistrationNumber();
     try {
-      await db().$transaction([
-        db().account.create({
+      await db.$transaction([
+        db.account.create({
           data: {
             id,
             registrationNumber,
@@ -74,7 +90,8 @@ async function insertAccount(id: string, keys: { ktpPhotoKey: string; selfieKey:
             createdAt,
           },
         }),
-        db().credential.create({ data: { accountId: id, ...credential, passwordChangedAt: createdAt } }),
+        db.credential.create({ data: { accountId: id, ...credential, passwordChangedAt: createdAt } }),
+        ...(photoWrites?.(db) ?? []),
       ]);
       return { id, registrationNumber, createdAt };
     } catch (error) {
@@ -91,18 +108,22 @@ async function insertAccount(id: string, keys: { ktpPhotoKey: string; selfieKey:
 
 /**
  * The columns of a violated unique index. Prisma 7 with the better-sqlite3 adapter reports them
- * in `meta.driverAdapterError.cause.constraint.fields` (e.g. ["periodId", "nik"]); older engines
- * used `meta.target`. Null when the error is something else.
+ * in `meta.driverAdapterError.cause.constraint.fields` (e.g. ["periodId", "nik"]); with the pg
+ * adapter it names the index instead (`constraint.index`, e.g. "Account_periodId_nik_key", Prisma's
+ * `<Model>_<field>_<field>_key` naming; our field names have no underscore); older engines used
+ * `meta.target`. Null when the error is something else.
  */
 export function uniqueViolationFields(error: unknown): string[] | null {
   if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== "P2002") return null;
   const meta = error.meta as
-    | { target?: unknown; driverAdapterError?: { cause?: { constraint?: { fields?: unknown } } } }
+    | { target?: unknown; driverAdapterError?: { cause?: { constraint?: { fields?: unknown; index?: unknown } } } }
     | undefined;
-  const fields = meta?.driverAdapterError?.cause?.constraint?.fields ?? meta?.target;
+  const constraint = meta?.driverAdapterError?.cause?.constraint;
+  const fields = constraint?.fields ?? meta?.target;
   if (Array.isArray(fields)) return fields.map(String);
   if (typeof fields === "string") return [fields];
-  return [];
+  const index = typeof constraint?.index === "string" ? /^[A-Za-z0-9]+_(.+)_key$/.exec(constraint.index) : null;
+  return index?.[1] ? index[1].split("_") : [];
 }
 
 /**

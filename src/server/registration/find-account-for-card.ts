@@ -1,7 +1,7 @@
 import "server-only";
 import { AppError } from "@/domain/errors";
 import { type AccountSummary } from "@/domain/registration/account";
-import { db } from "@/server/db";
+import { deps } from "@/server/deps";
 import { authorizeAccountAccess, type AccountView } from "@/server/registration/authorize-account-access";
 
 export type CardAccount = AccountSummary & { selfieKey: string; ktpPhotoKey: string };
@@ -13,7 +13,7 @@ export type CardAccount = AccountSummary & { selfieKey: string; ktpPhotoKey: str
  */
 export async function findAccountForCard(registrationNumber: string, token: string | null, view: AccountView): Promise<CardAccount> {
   await authorizeAccountAccess(registrationNumber, token, view);
-  const account = await db().account.findUnique({
+  const account = await deps().db.account.findUnique({
     where: { registrationNumber },
     select: {
       registrationNumber: true,

@@ -1,7 +1,7 @@
 import "server-only";
 import { AppError } from "@/domain/errors";
+import { deps } from "@/server/deps";
 import { findAccountForCard } from "@/server/registration/find-account-for-card";
-import { photoStorage, type PhotoStorage } from "@/server/storage";
 
 export type PhotoKind = "ktp" | "selfie";
 
@@ -14,10 +14,9 @@ export async function getAccountPhoto(
   registrationNumber: string,
   kind: PhotoKind,
   token: string | null,
-  storage: PhotoStorage = photoStorage(),
 ): Promise<Buffer> {
   const account = await findAccountForCard(registrationNumber, token, kind);
-  const bytes = await storage.get(kind === "ktp" ? account.ktpPhotoKey : account.selfieKey);
+  const bytes = await deps().photoStorage.get(kind === "ktp" ? account.ktpPhotoKey : account.selfieKey);
   if (!bytes) throw new AppError("NOT_FOUND", { message: kind === "ktp" ? "Foto KTP tidak ditemukan." : "Swafoto tidak ditemukan." });
   return bytes;
 }

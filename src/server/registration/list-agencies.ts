@@ -1,12 +1,12 @@
 import "server-only";
 import { agencyListAnswerSchema, type AgencySummary } from "@/schemas/api-answers";
-import { db } from "@/server/db";
+import { deps } from "@/server/deps";
 
 export type { AgencySummary };
 
 /** Every agency with its formation status; checked against the published answer shape (kind, status). */
 export async function listAgencies(): Promise<AgencySummary[]> {
-  const rows = await db().agency.findMany({
+  const rows = await deps().db.agency.findMany({
     select: { code: true, name: true, kind: true, formationStatus: true },
     orderBy: [{ name: "asc" }],
   });

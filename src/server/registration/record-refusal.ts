@@ -1,8 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { isAppError, type ErrorCode } from "@/domain/errors";
-import { clock } from "@/server/clock";
-import { db } from "@/server/db";
+import { deps } from "@/server/deps";
 
 /** Business refusals worth counting for the admin's figures (not malformed requests). */
 const COUNTED: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
@@ -26,12 +25,12 @@ const COUNTED: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
 export async function recordRegistrationRefusal(error: unknown, agencyCode?: unknown): Promise<void> {
   if (!isAppError(error) || !COUNTED.has(error.code)) return;
   try {
-    await db().registrationRefusal.create({
+    await deps().db.registrationRefusal.create({
       data: {
         id: randomUUID(),
         code: error.code,
         agencyCode: typeof agencyCode === "string" && agencyCode.length <= 32 ? agencyCode : null,
-        createdAt: clock().now(),
+        createdAt: deps().clock.now(),
       },
     });
   } catch (failure) {

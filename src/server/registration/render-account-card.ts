@@ -13,7 +13,10 @@ export type AccountCardData = AccountSummary;
 
 export const CARD_TITLE = "KARTU INFORMASI AKUN";
 export const CARD_REMINDERS = [
-  "Simpan kartu ini serta jawaban pertanyaan keamanan Anda. Keduanya diperlukan bila Anda lupa kata sandi.",
+  // The card is a record of the account, not a recovery key: recovery asks for NIK, KK, birth date,
+  // a security answer and a captcha (SPEC "Immutability"), never for the card.
+  "Simpan kartu ini sebagai bukti bahwa akun Anda sudah dibuat.",
+  "Jika lupa kata sandi, gunakan menu Lupa Kata Sandi dengan NIK, Nomor KK, tanggal lahir, dan jawaban pertanyaan keamanan Anda.",
   "Data akun yang sudah disimpan tidak dapat diubah.",
   "Masuk ke SSCASN menggunakan NIK dan kata sandi Anda. Jangan berikan kata sandi kepada siapa pun.",
 ] as const;

@@ -1,33 +1,34 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
-import { AppError, type ErrorCode } from "@/domain/errors";
+import { z } from "zod";
+import { AppError, DEFAULT_MESSAGES, type ErrorCode } from "@/domain/errors";
 import { Prisma } from "@/generated/prisma/client";
-import { clock } from "@/server/clock";
-import { db } from "@/server/db";
-import { toErrorResponse } from "@/server/http";
+import { deps } from "@/server/deps";
 
 /**
  * Idempotent submissions (`Idempotency-Key`). The first request with a key claims it by inserting
- * a PENDING record (the primary key makes the claim atomic); its final answer is stored and every
- * retry with the same key and the same data gets exactly that answer, status and body, without
- * doing anything again (no captcha is consumed, no account created). A retry that arrives while
- * the first is still running waits for its answer.
+ * a PENDING record (the primary key makes the claim atomic); what it ends with is stored as its
+ * outcome, in the domain's terms: the value it returned, or the business refusal it threw as
+ * `{ code, fields }`. Every retry with the same key and the same data gets that outcome back
+ * without doing anything again (no captcha consumed, no account created): the value, marked
+ * `replayed`, or the same refusal thrown again as a `ReplayedRefusal`. A retry that arrives while
+ * the first is still running waits for its outcome. Turning either into HTTP is the route's job.
  *
- * Stored: the 201 and the business refusals that would be the same on a retry (already
+ * Stored: the value and the business refusals that would be the same on a retry (already
  * registered, agency not verified, registry mismatch, unreadable photo). Not stored: a wrong
- * captcha (the retry brings a fresh one) and unexpected failures (500); the claim is released so
- * a retry runs afresh.
+ * captcha (the retry brings a fresh one) and unexpected failures; the claim is released so a retry
+ * runs afresh.
  */
 export const IDEMPOTENCY_KEY_MAX = 100;
 export const IDEMPOTENCY_WAIT_MS = 15_000;
 export const IDEMPOTENCY_POLL_MS = 100;
 /** A PENDING claim this old belongs to a request that died (process crash): it may be taken over. */
 export const IDEMPOTENCY_STALE_MS = 120_000;
-/** Answers are kept for a day: long enough for any client retry, short enough to stay small. */
+/** Outcomes are kept for a day: long enough for any client retry, short enough to stay small. */
 export const IDEMPOTENCY_RETENTION_MS = 24 * 60 * 60 * 1000;
 
-const STORED_ERROR_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
+export const STORED_REFUSAL_CODES = [
   "VALIDATION_FAILED",
   "AGENCY_NOT_FOUND",
   "AGENCY_FORMATION_NOT_VERIFIED",
@@ -36,11 +37,30 @@ const STORED_ERROR_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   "NIK_ALREADY_REGISTERED",
   "EMAIL_ALREADY_REGISTERED",
   "PHONE_ALREADY_REGISTERED",
-]);
+] as const satisfies readonly ErrorCode[];
 
-export type StoredResponse = { status: number; body: unknown };
-/** `error`: the refusal behind a stored 4xx answered for the first time (not on replays). */
-export type IdempotentResponse = StoredResponse & { replayed: boolean; error?: AppError };
+/**
+ * A refusal as stored: its code and field messages; the message only when it is not the code's
+ * default (e.g. DUKCAPIL_MISMATCH for the KK says "Nomor KK tidak sesuai.").
+ */
+const storedRefusalSchema = z.object({
+  code: z.enum(STORED_REFUSAL_CODES),
+  fields: z.record(z.string(), z.array(z.string())).optional(),
+  message: z.string().optional(),
+});
+type StoredRefusal = z.infer<typeof storedRefusalSchema>;
+
+/** The first request's outcome, or for a replay that same outcome again. */
+export type Replayable<T> = { value: T; replayed: boolean };
+
+/** A refusal decided by an earlier request with the same key, thrown again for its retry. */
+export class ReplayedRefusal extends AppError {
+  readonly replayed = true;
+}
+
+export function isReplayedRefusal(error: unknown): error is ReplayedRefusal {
+  return error instanceof ReplayedRefusal;
+}
 
 export const IDEMPOTENCY_MESSAGES = {
   invalidKey: `Header Idempotency-Key harus 1–${IDEMPOTENCY_KEY_MAX} karakter ASCII yang terlihat.`,
@@ -64,56 +84,85 @@ export function idempotencyRecordKey(clientKey: string, nik: string): string {
   return sha256(`${clientKey}:${nik}`);
 }
 
-export async function runIdempotently(
+/**
+ * Runs `run` once per key: returns its value (or throws its refusal) the first time, and the same
+ * outcome on every retry. `schema` checks a stored value before it is handed out again.
+ */
+export async function runIdempotently<T>(
   recordKey: string,
   requestHash: string,
-  run: () => Promise<StoredResponse>,
-  options: { waitMs?: number } = {},
-): Promise<IdempotentResponse> {
-  await db().idempotencyRecord.deleteMany({ where: { createdAt: { lt: new Date(clock().now().getTime() - IDEMPOTENCY_RETENTION_MS) } } });
-  const replay = await claim(recordKey, requestHash, options.waitMs ?? IDEMPOTENCY_WAIT_MS);
-  if (replay) return { ...replay, replayed: true };
+  run: () => Promise<T>,
+  options: { schema: z.ZodType<T>; waitMs?: number },
+): Promise<Replayable<T>> {
+  const { db, clock } = deps();
+  await db.idempotencyRecord.deleteMany({ where: { createdAt: { lt: new Date(clock.now().getTime() - IDEMPOTENCY_RETENTION_MS) } } });
+  const earlier = await claim(recordKey, requestHash, options.waitMs ?? IDEMPOTENCY_WAIT_MS);
+  if (earlier !== null) return replay(earlier, options.schema);
 
-  let response: StoredResponse;
-  let refusal: AppError | undefined;
+  let value: T;
   try {
-    response = await run();
+    value = await run();
   } catch (error) {
-    if (!(error instanceof AppError) || !STORED_ERROR_CODES.has(error.code)) {
-      await db().idempotencyRecord.deleteMany({ where: { key: recordKey, state: "PENDING" } });
+    const refusal = storedRefusalOf(error);
+    if (!refusal) {
+      await db.idempotencyRecord.deleteMany({ where: { key: recordKey, state: "PENDING" } });
       throw error;
     }
-    const errorResponse = toErrorResponse(error);
-    response = { status: errorResponse.status, body: await errorResponse.json() };
-    refusal = error;
+    await storeOutcome(recordKey, requestHash, { refusal });
+    throw error;
   }
-  // updateMany: if our claim was taken over meanwhile (we ran past IDEMPOTENCY_STALE_MS), the
-  // answer still goes to this client; the new claimant's record is not ours to overwrite.
-  await db().idempotencyRecord.updateMany({
-    where: { key: recordKey, state: "PENDING", requestHash },
-    data: { state: "DONE", responseStatus: response.status, responseBody: JSON.stringify(response.body) },
-  });
-  return { ...response, replayed: false, ...(refusal ? { error: refusal } : {}) };
+  await storeOutcome(recordKey, requestHash, { value });
+  return { value, replayed: false };
 }
 
-/** Claims the key (null: go ahead), or returns the stored answer of an earlier request with it. */
-async function claim(recordKey: string, requestHash: string, waitMs: number): Promise<StoredResponse | null> {
+function storedRefusalOf(error: unknown): StoredRefusal | null {
+  if (!(error instanceof AppError)) return null;
+  const code = STORED_REFUSAL_CODES.find((stored) => stored === error.code);
+  if (!code) return null;
+  return {
+    code,
+    ...(error.fields ? { fields: error.fields } : {}),
+    ...(error.message !== DEFAULT_MESSAGES[code] ? { message: error.message } : {}),
+  };
+}
+
+/**
+ * updateMany: if our claim was taken over meanwhile (we ran past IDEMPOTENCY_STALE_MS), the
+ * outcome still goes to this client; the new claimant's record is not ours to overwrite.
+ */
+async function storeOutcome(recordKey: string, requestHash: string, outcome: { value: unknown } | { refusal: StoredRefusal }): Promise<void> {
+  await deps().db.idempotencyRecord.updateMany({
+    where: { key: recordKey, state: "PENDING", requestHash },
+    data: { state: "DONE", outcome: JSON.stringify(outcome) },
+  });
+}
+
+function replay<T>(stored: string, schema: z.ZodType<T>): Replayable<T> {
+  const outcome = z.union([z.object({ value: schema }), z.object({ refusal: storedRefusalSchema })]).parse(JSON.parse(stored));
+  if ("refusal" in outcome) {
+    const { code, fields, message } = outcome.refusal;
+    throw new ReplayedRefusal(code, { ...(fields ? { fields } : {}), ...(message ? { message } : {}) });
+  }
+  return { value: outcome.value, replayed: true };
+}
+
+/** Claims the key (null: go ahead), or returns the stored outcome of an earlier request with it. */
+async function claim(recordKey: string, requestHash: string, waitMs: number): Promise<string | null> {
+  const { db, clock } = deps();
   const deadline = Date.now() + waitMs;
   for (;;) {
     try {
-      await db().idempotencyRecord.create({ data: { key: recordKey, requestHash, state: "PENDING", createdAt: clock().now() } });
+      await db.idempotencyRecord.create({ data: { key: recordKey, requestHash, state: "PENDING", createdAt: clock.now() } });
       return null;
     } catch (error) {
       if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")) throw error;
     }
-    const record = await db().idempotencyRecord.findUnique({ where: { key: recordKey } });
+    const record = await db.idempotencyRecord.findUnique({ where: { key: recordKey } });
     if (!record) continue; // released between our insert and our read: claim it again
     if (record.requestHash !== requestHash) throw new AppError("VALIDATION_FAILED", { message: IDEMPOTENCY_MESSAGES.reusedWithOtherData });
-    if (record.state === "DONE" && record.responseStatus !== null && record.responseBody !== null) {
-      return { status: record.responseStatus, body: JSON.parse(record.responseBody) as unknown };
-    }
-    if (clock().now().getTime() - record.createdAt.getTime() > IDEMPOTENCY_STALE_MS) {
-      await db().idempotencyRecord.deleteMany({ where: { key: recordKey, state: "PENDING", createdAt: record.createdAt } });
+    if (record.state === "DONE" && record.outcome !== null) return record.outcome;
+    if (clock.now().getTime() - record.createdAt.getTime() > IDEMPOTENCY_STALE_MS) {
+      await db.idempotencyRecord.deleteMany({ where: { key: recordKey, state: "PENDING", createdAt: record.createdAt } });
       continue;
     }
     if (Date.now() > deadline) {

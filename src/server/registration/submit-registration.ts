@@ -1,41 +1,40 @@
 import "server-only";
+import { z } from "zod";
 import { AppError, type FieldErrors } from "@/domain/errors";
 import { closingDate, type RegistrationPeriod } from "@/domain/registration/window";
 import { makeRegistrationFieldsSchema, REGISTRATION_TEXT_FIELDS, zodIssuesToFieldErrors, type RegistrationFields } from "@/schemas";
 import { PHOTO_MESSAGES } from "@/schemas/documents";
-import type { RegistrationReceipt } from "@/schemas/api-answers";
+import type { RegistrationReceipt as PublishedReceipt } from "@/schemas/api-answers";
 import { hashSecret } from "@/server/auth/password-hash";
 import { consumeCaptcha } from "@/server/captcha/verify-captcha";
-import { clock } from "@/server/clock";
+import { deps } from "@/server/deps";
 import { inspectPhoto, processPhoto } from "@/server/photos/process-photo";
 import { checkParsedIdentity } from "@/server/registration/check-identity";
 import { createAccount } from "@/server/registration/create-account";
 import { createCardToken } from "@/server/registration/card-token";
-import {
-  idempotencyRecordKey,
-  parseIdempotencyKey,
-  runIdempotently,
-  sha256,
-  type IdempotentResponse,
-  type StoredResponse,
-} from "@/server/registration/run-idempotently";
+import { idempotencyRecordKey, parseIdempotencyKey, runIdempotently, sha256 } from "@/server/registration/run-idempotently";
 import { normalizeSecurityAnswer } from "@/server/registration/security-answer";
-import { photoStorage, type PhotoStorage } from "@/server/storage";
 
-/** What the applicant gets back: `cardToken` opens the account card and print view for 2 hours. */
-export type { RegistrationReceipt };
+/**
+ * What the applicant gets back: `cardToken` opens the account card and print view for 2 hours;
+ * `replayed` says this is the outcome of an earlier request with the same Idempotency-Key.
+ */
+export type RegistrationReceipt = PublishedReceipt & { replayed: boolean };
+
+/** The facts of a created account that a retry is answered with (kept by runIdempotently). */
+const createdRegistrationSchema = z.object({ registrationNumber: z.string(), createdAt: z.iso.datetime() });
+type CreatedRegistration = z.infer<typeof createdRegistrationSchema>;
 
 export type SubmitRegistrationOptions = {
   /** The open period, as `assertRegistrationIsOpen()` returned it: ages are judged on its closing day. */
   period: RegistrationPeriod;
   /** The `Idempotency-Key` header, if any. */
   idempotencyKey: string | null;
-  /** Defaults to the configured photo storage. */
-  storage?: PhotoStorage;
 };
 
 /**
- * `POST /api/registrations`: creates the applicant's account, or explains why not.
+ * `POST /api/registrations`: creates the applicant's account and returns its receipt, or throws
+ * the AppError that says why not (a retry with the same Idempotency-Key gets the same outcome).
  *
  * Order, cheapest and least revealing first:
  * 1. every text field through the shared schema, and both photos present: all field errors at
@@ -49,7 +48,7 @@ export type SubmitRegistrationOptions = {
  * 6. password and security answers hashed with argon2id; photos stored; account + credential
  *    written in one transaction (unique indexes settle races: 409).
  */
-export async function submitRegistration(form: FormData, options: SubmitRegistrationOptions): Promise<IdempotentResponse> {
+export async function submitRegistration(form: FormData, options: SubmitRegistrationOptions): Promise<RegistrationReceipt> {
   const clientKey = parseIdempotencyKey(options.idempotencyKey);
 
   const fields: FieldErrors = {};
@@ -67,16 +66,19 @@ export async function submitRegistration(form: FormData, options: SubmitRegistra
   inspectPhoto(selfieBytes, "selfie");
 
   const values = parsed.data;
-  const storage = options.storage ?? photoStorage();
-  const run = async (): Promise<StoredResponse> => ({
-    status: 201,
-    body: await createRegistration(values, ktpBytes, selfieBytes, storage),
-  });
-  if (clientKey === null) return { ...(await run()), replayed: false };
-  return runIdempotently(idempotencyRecordKey(clientKey, values.nik), requestFingerprint(values, ktpBytes, selfieBytes), run);
+  const create = () => createRegistration(values, ktpBytes, selfieBytes);
+  const { value: created, replayed } =
+    clientKey === null
+      ? { value: await create(), replayed: false }
+      : await runIdempotently(idempotencyRecordKey(clientKey, values.nik), requestFingerprint(values, ktpBytes, selfieBytes), create, {
+          schema: createdRegistrationSchema,
+        });
+  // Signed from the account's creation time, so a replay hands out the very same token.
+  const cardToken = createCardToken(created.registrationNumber, new Date(created.createdAt));
+  return { registrationNumber: created.registrationNumber, createdAt: created.createdAt, cardToken, replayed };
 }
 
-async function createRegistration(values: RegistrationFields, ktpBytes: Uint8Array, selfieBytes: Uint8Array, storage: PhotoStorage): Promise<RegistrationReceipt> {
+async function createRegistration(values: RegistrationFields, ktpBytes: Uint8Array, selfieBytes: Uint8Array): Promise<CreatedRegistration> {
   await consumeCaptcha(values.captchaId, values.captchaAnswer);
 
   const ktpPhoto = await processPhoto(ktpBytes, "ktpPhoto");
@@ -90,27 +92,20 @@ async function createRegistration(values: RegistrationFields, ktpBytes: Uint8Arr
     hashSecret(normalizeSecurityAnswer(values.securityAnswer2)),
   ]);
 
-  const account = await createAccount(
-    {
-      identity: values,
-      ktpPhotoJpeg: ktpPhoto.bytes,
-      selfieJpeg: selfie.bytes,
-      credential: {
-        passwordHash,
-        securityQuestion1: values.securityQuestion1,
-        securityAnswer1Hash,
-        securityQuestion2: values.securityQuestion2,
-        securityAnswer2Hash,
-      },
-      createdAt: clock().now(),
+  const account = await createAccount({
+    identity: values,
+    ktpPhotoJpeg: ktpPhoto.bytes,
+    selfieJpeg: selfie.bytes,
+    credential: {
+      passwordHash,
+      securityQuestion1: values.securityQuestion1,
+      securityAnswer1Hash,
+      securityQuestion2: values.securityQuestion2,
+      securityAnswer2Hash,
     },
-    storage,
-  );
-  return {
-    registrationNumber: account.registrationNumber,
-    createdAt: account.createdAt.toISOString(),
-    cardToken: createCardToken(account.registrationNumber),
-  };
+    createdAt: deps().clock.now(),
+  });
+  return { registrationNumber: account.registrationNumber, createdAt: account.createdAt.toISOString() };
 }
 
 /** Text fields as strings; a file sent in a text field counts as missing. */

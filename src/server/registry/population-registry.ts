@@ -1,21 +1,20 @@
 import "server-only";
 import type { RegistryRecord } from "@/domain/registration/registry-match";
-import { db } from "@/server/db";
+import type { PrismaClient } from "@/generated/prisma/client";
 
 /**
- * The population registry (Dukcapil) port. The embedded default reads the seeded `Citizen` table
- * of synthetic people; a deployment can provide an HTTP adapter with the same shape.
+ * The population registry (Dukcapil) port. The embedded default (`POPULATION_REGISTRY=database`)
+ * reads the seeded `Citizen` table of synthetic people; a deployment can add an HTTP adapter with
+ * the same shape and choose it in `src/server/deps.ts`.
  */
 export interface PopulationRegistry {
   findByNik(nik: string): Promise<RegistryRecord | null>;
 }
 
-export const embeddedPopulationRegistry: PopulationRegistry = {
-  async findByNik(nik) {
-    return db().citizen.findUnique({ where: { nik }, select: { nik: true, kk: true, fullName: true, birthDate: true } });
-  },
-};
-
-export function populationRegistry(): PopulationRegistry {
-  return embeddedPopulationRegistry;
+export function createDatabasePopulationRegistry(db: PrismaClient): PopulationRegistry {
+  return {
+    async findByNik(nik) {
+      return db.citizen.findUnique({ where: { nik }, select: { nik: true, kk: true, fullName: true, birthDate: true } });
+    },
+  };
 }

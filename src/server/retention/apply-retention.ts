@@ -1,18 +1,16 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { formatIsoDate } from "@/domain/calendar";
-import { toWibCalendarDate } from "@/domain/registration/window";
-import { clock } from "@/server/clock";
-import { db } from "@/server/db";
-import { env } from "@/server/env";
-import { photoStorage, type PhotoStorage } from "@/server/storage";
+import { toWibCalendarDate, wibHour } from "@/domain/registration/window";
+import { deps } from "@/server/deps";
+import type { PhotoStorage } from "@/server/storage";
 
 /**
  * Retention (UU PDP No. 27/2022: personal data is kept no longer than its purpose needs).
  * `RETENTION_DAYS` after a selection period closes, its accounts, their credentials and photos are
  * deleted; so are the short-lived records that can point at a person (idempotency records, keyed
  * hashes of NIKs and addresses kept for throttling) made before that deadline. Before an account
- * goes it is added to `RetainedAccountCount` (period, agency, WIB day), so the admin's figures
+ * goes it is added to `RetainedAccountCount` (period, agency, WIB day and hour), so the admin's figures
  * still add up; refused requests (`RegistrationRefusal`) hold no personal data and stay.
  *
  * Safe on a schedule: a second run finds nothing to delete. Work is done in batches; for each,
@@ -62,11 +60,11 @@ export type RetentionOptions = {
 
 export async function applyRetention(options: RetentionOptions = {}): Promise<RetentionReport> {
   const dryRun = options.dryRun ?? false;
-  const now = clock().now();
-  const retentionDays = env().RETENTION_DAYS;
-  const storage = options.storage ?? photoStorage();
+  const now = deps().clock.now();
+  const retentionDays = deps().env.RETENTION_DAYS;
+  const storage = options.storage ?? deps().photoStorage;
 
-  const periods = (await db().selectionPeriod.findMany({ select: { id: true, closesAt: true }, orderBy: { closesAt: "asc" } }))
+  const periods = (await deps().db.selectionPeriod.findMany({ select: { id: true, closesAt: true }, orderBy: { closesAt: "asc" } }))
     .map((period) => ({ ...period, deadline: new Date(period.closesAt.getTime() + retentionDays * DAY_MS) }))
     .filter((period) => period.deadline.getTime() <= now.getTime());
 
@@ -96,12 +94,12 @@ export async function applyRetention(options: RetentionOptions = {}): Promise<Re
     const cutoff = new Date(Math.min(latestDeadline.getTime(), now.getTime() - SHORT_LIVED_RECORD_MAX_AGE_MS));
     const where = { createdAt: { lt: cutoff } };
     const [idempotencyRecords, signInAttempts, rateLimitHits] = dryRun
-      ? await Promise.all([db().idempotencyRecord.count({ where }), db().signInAttempt.count({ where }), db().rateLimitHit.count({ where })])
+      ? await Promise.all([deps().db.idempotencyRecord.count({ where }), deps().db.signInAttempt.count({ where }), deps().db.rateLimitHit.count({ where })])
       : (
-          await db().$transaction([
-            db().idempotencyRecord.deleteMany({ where }),
-            db().signInAttempt.deleteMany({ where }),
-            db().rateLimitHit.deleteMany({ where }),
+          await deps().db.$transaction([
+            deps().db.idempotencyRecord.deleteMany({ where }),
+            deps().db.signInAttempt.deleteMany({ where }),
+            deps().db.rateLimitHit.deleteMany({ where }),
           ])
         ).map((result) => result.count);
     Object.assign(report, { idempotencyRecords, signInAttempts, rateLimitHits });
@@ -109,7 +107,7 @@ export async function applyRetention(options: RetentionOptions = {}): Promise<Re
 
   if (!dryRun) {
     const { dryRun: _dryRun, ...counts } = report;
-    await db().auditLog.create({
+    await deps().db.auditLog.create({
       data: {
         id: randomUUID(),
         actorType: "SYSTEM",
@@ -128,8 +126,8 @@ type PeriodCounts = { accounts: number; credentials: number; photos: number };
 
 async function countPeriod(periodId: string): Promise<PeriodCounts> {
   const [accounts, credentials] = await Promise.all([
-    db().account.count({ where: { periodId } }),
-    db().credential.count({ where: { account: { periodId } } }),
+    deps().db.account.count({ where: { periodId } }),
+    deps().db.credential.count({ where: { account: { periodId } } }),
   ]);
   return { accounts, credentials, photos: accounts * 2 };
 }
@@ -137,7 +135,7 @@ async function countPeriod(periodId: string): Promise<PeriodCounts> {
 async function purgePeriod(periodId: string, storage: PhotoStorage, batchSize: number): Promise<PeriodCounts> {
   const total: PeriodCounts = { accounts: 0, credentials: 0, photos: 0 };
   for (;;) {
-    const batch = await db().account.findMany({
+    const batch = await deps().db.account.findMany({
       where: { periodId },
       select: { id: true, ktpPhotoKey: true, selfieKey: true },
       orderBy: { id: "asc" },
@@ -153,18 +151,18 @@ async function purgePeriod(periodId: string, storage: PhotoStorage, batchSize: n
     }
 
     const ids = batch.map((account) => account.id);
-    const deleted = await db().$transaction(async (tx) => {
+    const deleted = await deps().db.$transaction(async (tx) => {
       // Counted from the rows as they are inside the transaction: if another run (a second
       // scheduler) got to some of them first, they are neither counted nor deleted twice.
       const present = await tx.account.findMany({ where: { id: { in: ids } }, select: { id: true, agencyCode: true, createdAt: true } });
-      for (const { agencyCode, day, accounts } of tallyByAgencyAndDay(present)) {
+      for (const { agencyCode, day, hour, accounts } of tallyByAgencyAndHour(present)) {
         await tx.retainedAccountCount.upsert({
-          where: { periodId_agencyCode_day: { periodId, agencyCode, day } },
-          create: { periodId, agencyCode, day, accounts },
+          where: { periodId_agencyCode_day_hour: { periodId, agencyCode, day, hour } },
+          create: { periodId, agencyCode, day, hour, accounts },
           update: { accounts: { increment: accounts } },
         });
       }
-      await tx.accountDeletionPermit.create({ data: { periodId, grantedAt: clock().now() } });
+      await tx.accountDeletionPermit.create({ data: { periodId, grantedAt: deps().clock.now() } });
       const credentials = await tx.credential.deleteMany({ where: { accountId: { in: ids } } });
       const accounts = await tx.account.deleteMany({ where: { id: { in: present.map((account) => account.id) } } });
       await tx.accountDeletionPermit.delete({ where: { periodId } });
@@ -178,12 +176,13 @@ async function purgePeriod(periodId: string, storage: PhotoStorage, batchSize: n
   }
 }
 
-function tallyByAgencyAndDay(accounts: { agencyCode: string; createdAt: Date }[]): { agencyCode: string; day: string; accounts: number }[] {
-  const tallies = new Map<string, { agencyCode: string; day: string; accounts: number }>();
+function tallyByAgencyAndHour(accounts: { agencyCode: string; createdAt: Date }[]): { agencyCode: string; day: string; hour: number; accounts: number }[] {
+  const tallies = new Map<string, { agencyCode: string; day: string; hour: number; accounts: number }>();
   for (const account of accounts) {
     const day = formatIsoDate(toWibCalendarDate(account.createdAt));
-    const key = `${account.agencyCode}|${day}`;
-    const tally = tallies.get(key) ?? { agencyCode: account.agencyCode, day, accounts: 0 };
+    const hour = wibHour(account.createdAt);
+    const key = `${account.agencyCode}|${day}|${hour}`;
+    const tally = tallies.get(key) ?? { agencyCode: account.agencyCode, day, hour, accounts: 0 };
     tally.accounts += 1;
     tallies.set(key, tally);
   }

@@ -22,6 +22,18 @@ describe("environment", () => {
     expect(parseEnv({ APP_CLOCK: "real" }).clockStart).toBeNull();
   });
 
+  it("takes a PostgreSQL URL for DATABASE_URL (the scale-out engine) and refuses other engines", () => {
+    for (const url of ["postgresql://app:secret@db.internal:5432/sscasn", "postgres://app@127.0.0.1/sscasn?sslmode=require"]) {
+      expect(parseEnv({ DATABASE_URL: url }).DATABASE_URL).toBe(url);
+    }
+    expect(() => parseEnv({ DATABASE_URL: "mysql://app@db/sscasn" })).toThrow(/DATABASE_URL: must be a SQLite "file:" URL or a "postgresql:\/\/" URL/);
+  });
+
+  it("chooses the embedded adapters unless told otherwise, and refuses one that does not exist", () => {
+    expect(parseEnv({})).toMatchObject({ POPULATION_REGISTRY: "database", PHOTO_STORAGE: "directory" });
+    expect(() => parseEnv({ POPULATION_REGISTRY: "http", PHOTO_STORAGE: "s3" })).toThrow(/POPULATION_REGISTRY[\s\S]*PHOTO_STORAGE/);
+  });
+
   it("lists every problem at once", () => {
     expect(() => parseEnv({ PORT: "0", APP_CLOCK: "yesterday", DATABASE_URL: "mysql://x" })).toThrow(
       /PORT[\s\S]*DATABASE_URL[\s\S]*APP_CLOCK|PORT[\s\S]*APP_CLOCK[\s\S]*DATABASE_URL/,

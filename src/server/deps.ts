@@ -1,0 +1,84 @@
+import "server-only";
+import { AsyncLocalStorage } from "node:async_hooks";
+import path from "node:path";
+import type { PrismaClient } from "@/generated/prisma/client";
+import { createClock, type Clock } from "@/server/clock";
+import { prismaClientFor } from "@/server/db";
+import { env as configuredEnv, type Env } from "@/server/env";
+import { createDatabasePopulationRegistry, type PopulationRegistry } from "@/server/registry/population-registry";
+import { createMailer, type Mailer } from "@/server/mail/mailer";
+import { DatabasePhotoStorage } from "@/server/photos/database-photo-storage";
+import { LocalDirectoryPhotoStorage, type PhotoStorage } from "@/server/storage";
+
+/**
+ * The one place that decides which adapter stands behind each port (STYLE.md "Ports are chosen,
+ * not hard-wired"). Operations ask `deps()` for what they need, never build it themselves; the
+ * choice follows the validated environment (`POPULATION_REGISTRY`, `PHOTO_STORAGE`,
+ * `DATABASE_URL`, `APP_CLOCK`, `STORAGE_DIR`, `SMTP_URL`).
+ *
+ * Tests build their own set with `buildDeps(parseEnv({...}), { db })` and install it with
+ * `setDepsForTest`, or swap one port for a call with `withDeps` (a failing storage, another clock,
+ * another secret): no `process.env` mutation and no module reloading.
+ */
+export type Deps = {
+  /** The validated configuration the ports were built from (secrets, APP_ENV). */
+  env: Env;
+  db: PrismaClient;
+  clock: Clock;
+  populationRegistry: PopulationRegistry;
+  photoStorage: PhotoStorage;
+  /** SMTP with SMTP_URL, else .eml files in MAIL_OUTBOX_DIR ("Beri tahu saya"). */
+  mailer: Mailer;
+};
+
+export type Ports = Omit<Deps, "env">;
+
+/** The ports the environment asks for; `given` ports are taken as they are (and used by the rest). */
+export function buildDeps(env: Env, given: Partial<Ports> = {}): Deps {
+  const db = given.db ?? prismaClientFor(env.DATABASE_URL);
+  return {
+    env,
+    db,
+    clock: given.clock ?? createClock(env.clockStart),
+    populationRegistry: given.populationRegistry ?? choosePopulationRegistry(env, db),
+    photoStorage: given.photoStorage ?? choosePhotoStorage(env, db),
+    mailer: given.mailer ?? createMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, outboxDir: env.MAIL_OUTBOX_DIR }),
+  };
+}
+
+function choosePopulationRegistry(env: Env, db: PrismaClient): PopulationRegistry {
+  switch (env.POPULATION_REGISTRY) {
+    case "database":
+      return createDatabasePopulationRegistry(db);
+  }
+}
+
+function choosePhotoStorage(env: Env, db: PrismaClient): PhotoStorage {
+  switch (env.PHOTO_STORAGE) {
+    case "directory":
+      return new LocalDirectoryPhotoStorage(path.resolve(env.STORAGE_DIR));
+    case "database":
+      return new DatabasePhotoStorage(db);
+  }
+}
+
+let installed: Deps | undefined;
+const scoped = new AsyncLocalStorage<Deps>();
+
+/**
+ * The ports for this call: those of an enclosing `withDeps`, else the installed set, built from the
+ * environment on first use (once per process: the simulated clock starts then).
+ */
+export function deps(): Deps {
+  return scoped.getStore() ?? (installed ??= buildDeps(configuredEnv()));
+}
+
+/** Tests: installs a whole set for the process (a test file), or `undefined` to go back to the env's. */
+export function setDepsForTest(next: Deps | undefined): void {
+  installed = next;
+}
+
+/** Runs `fn` (and everything it awaits) with some ports or the configuration replaced. */
+export function withDeps<T>(overrides: Partial<Deps>, fn: () => T): T {
+  return scoped.run({ ...deps(), ...overrides }, fn);
+}
