@@ -106,6 +106,12 @@ test.describe("the browser's own checks", () => {
     await expect(page.getByText("Captcha baru sudah dimuat.")).toBeVisible();
     await expect(page.getByLabel("Kode captcha")).toHaveValue("");
     expect(tracker.latest()).not.toBe(first);
+
+    // The audio alternative of the captcha on screen (the ux branch's CaptchaAudio).
+    await expect(page.getByLabel("Kode captcha")).toHaveAttribute("inputmode", "numeric");
+    await page.getByRole("button", { name: "Dengarkan captcha" }).click();
+    await expect(page.locator("audio")).toHaveAttribute("src", `/api/captcha/${tracker.latest()}/audio`);
+    await expectNoAxeViolations(page);
   });
 });
 
@@ -118,7 +124,14 @@ test.describe("refusals from the server, each shown with its message", () => {
     const agency = page.getByLabel("Instansi");
     await expect(agency).toHaveAccessibleDescription(/Formasi Kementerian Pertahanan masih dalam proses verifikasi/);
     await expect(page.getByText(/pantau akun media sosial\s+resmi BKN serta Kementerian Pertahanan/)).toBeVisible();
+    // "Beri tahu saya", beside the form (forms do not nest), reached from the warning's link.
+    const notify = page.getByRole("region", { name: "Beri tahu saya saat formasi Kementerian Pertahanan diverifikasi" });
+    await expect(notify).toBeVisible();
+    await expect(page.getByRole("link", { name: "Minta email pemberitahuan" })).toHaveAttribute("href", "#beri-tahu-saya");
     await expectNoAxeViolations(page);
+    await notify.getByLabel(/^Email/).fill(`kabari.${identity.email}`);
+    await notify.getByRole("button", { name: "Beri tahu saya" }).click();
+    await expect(notify.getByRole("status")).toContainText("Terima kasih.");
 
     await page.getByRole("button", { name: "Lanjutkan" }).click();
     await expect(summary(page)).toBeFocused();
@@ -132,7 +145,14 @@ test.describe("refusals from the server, each shown with its message", () => {
 
     // Choosing a verified agency lets the applicant through.
     await agency.selectOption("BKN");
+    await expect(page.getByRole("region", { name: /^Beri tahu saya/ })).toHaveCount(0);
     await continueTo(page, "dokumen", "Dokumen");
+  });
+
+  test("the notify mail's link (?instansi=KODE) chooses the agency on a fresh identity step", async ({ page }) => {
+    await page.goto("/daftar/identitas?instansi=KEMHAN");
+    await expect(page.getByLabel("Instansi")).toHaveValue("KEMHAN");
+    await expect(page.getByLabel("Instansi")).toHaveAccessibleDescription(/Formasi Kementerian Pertahanan masih dalam proses verifikasi/);
   });
 
   test("the population registry does not match: data mismatch, then a wrong KK", async ({ page, newCitizen }) => {
