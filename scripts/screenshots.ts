@@ -15,6 +15,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
 import { type Browser, type Page, chromium } from "@playwright/test";
+import { writeFaceY4m } from "../tests/fixtures/faces";
 
 const root = path.resolve(import.meta.dirname, "..");
 const { values: args } = parseArgs({
@@ -83,9 +84,18 @@ async function next(page: Page, slug: string): Promise<void> {
 async function main(): Promise<void> {
   fs.mkdirSync(outDir, { recursive: true });
   const citizen = pickCitizen();
+  // The fake camera plays a portrait, so the selfie's face check passes (as in the e2e tests).
+  const faceCamera = path.join(root, "data", "screenshots-face-camera.y4m");
+  await writeFaceY4m(faceCamera);
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-dev-shm-usage", "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream"],
+    args: [
+      "--no-sandbox",
+      "--disable-dev-shm-usage",
+      "--use-fake-device-for-media-stream",
+      "--use-fake-ui-for-media-stream",
+      `--use-file-for-fake-video-capture=${faceCamera}`,
+    ],
   });
   try {
     const page = await newPage(browser);

@@ -82,7 +82,17 @@ export const PHOTO_MESSAGES = {
     "Foto tampak polos, hampir satu warna (misalnya hitam atau putih seluruhnya). Pastikan kamera tidak tertutup dan gambar sudah tampil, lalu ambil atau unggah ulang foto.",
   tooDark: "Foto terlalu gelap. Ambil ulang di tempat yang lebih terang atau nyalakan lampu, dan pastikan kamera tidak tertutup.",
   tooBright: "Foto terlalu terang. Hindari cahaya yang menyilaukan atau lampu kilat langsung ke arah kamera, lalu ambil ulang foto.",
+  /** The browser's face check of the selfie (src/lib/face-check.ts); advisory where it cannot run. */
+  noFace:
+    "Wajah tidak terdeteksi pada swafoto. Hadapkan wajah ke kamera dan pastikan seluruh wajah terlihat jelas dengan cahaya cukup, lalu ambil ulang foto.",
+  severalFaces: "Terdeteksi lebih dari satu wajah pada swafoto. Pastikan hanya wajah Anda yang terlihat, lalu ambil ulang foto.",
 } as const;
+
+/** The message for a selfie with no face or several faces; null for exactly one. */
+export function faceCountMessage(faces: number): string | null {
+  if (faces === 0) return PHOTO_MESSAGES.noFace;
+  return faces > 1 ? PHOTO_MESSAGES.severalFaces : null;
+}
 
 /** The message for an exposure problem, or null when the photo is fine. */
 export function exposureMessage(stats: LuminanceStats): string | null {

@@ -19,8 +19,9 @@ import { FieldMessages, fieldId, secondaryButtonClass } from "@/components/regis
 import { preparePhoto } from "@/components/registration/photo";
 import { ProgressBar } from "@/components/registration/progress-bar";
 import { type Photo } from "@/components/registration/wizard-provider";
+import { countFaces, loadFaceDetector } from "@/lib/face-check";
 import { measureLuminance } from "@/lib/photo-luminance";
-import { exposureMessage, exposureProblem } from "@/schemas/documents";
+import { exposureMessage, exposureProblem, faceCountMessage } from "@/schemas/documents";
 
 type Phase = "intro" | "starting" | "live" | "captured" | "error" | "have";
 
@@ -33,6 +34,9 @@ const FRAME_WAIT_MS = 200;
 /** What the camera is asked for: the frame is captured at whatever it gives (at least 640×480 where it can). */
 const VIDEO_CONSTRAINTS = { facingMode: "user", width: { ideal: 1280 }, height: { ideal: 960 } } as const;
 
+/** A face check slower than this (a slow phone on the CPU backend) is skipped, as when it cannot run. */
+const FACE_CHECK_TIMEOUT_MS = 10_000;
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function encodeJpeg(canvas: HTMLCanvasElement): Promise<Blob | null> {
@@ -40,14 +44,32 @@ function encodeJpeg(canvas: HTMLCanvasElement): Promise<Blob | null> {
 }
 
 /** The video's current frame at its own resolution, unmirrored (the preview is mirrored by CSS only). */
-async function grabFrame(video: HTMLVideoElement): Promise<Blob | null> {
+async function grabFrame(video: HTMLVideoElement): Promise<{ canvas: HTMLCanvasElement; blob: Blob } | null> {
   const canvas = document.createElement("canvas");
   canvas.width = video.videoWidth;
   canvas.height = video.videoHeight;
   const context = canvas.getContext("2d");
   if (!context) return null;
   context.drawImage(video, 0, 0, canvas.width, canvas.height);
-  return encodeJpeg(canvas);
+  const blob = await encodeJpeg(canvas);
+  return blob ? { canvas, blob } : null;
+}
+
+/** What the face check says about an image: a message for no face or several, null for one (or no detector). */
+async function faceProblem(image: HTMLCanvasElement | ImageBitmap): Promise<string | null> {
+  const counted = await Promise.race([countFaces(image), sleep(FACE_CHECK_TIMEOUT_MS).then(() => null)]);
+  return counted ? faceCountMessage(counted.faces) : null;
+}
+
+async function fileFaceProblem(blob: Blob): Promise<string | null> {
+  if (typeof createImageBitmap !== "function") return null;
+  const bitmap = await createImageBitmap(blob).catch(() => null);
+  if (!bitmap) return null;
+  try {
+    return await faceProblem(bitmap);
+  } finally {
+    bitmap.close();
+  }
 }
 
 function hasFrame(video: HTMLVideoElement | null | undefined): video is HTMLVideoElement {
@@ -108,6 +130,8 @@ export function SelfieCapture({
     setVideoReady(false);
     setNotReady(false);
     go("starting");
+    // The face detector loads while the applicant looks at the camera (only on this step).
+    void loadFaceDetector();
   }
 
   async function capture() {
@@ -124,9 +148,10 @@ export function SelfieCapture({
           const problem = exposureProblem(stats);
           const startingUp = problem === "uniform" || problem === "tooDark";
           if (!startingUp || tries === FRAME_TRIES - 1) {
-            const blob = await grabFrame(video);
-            if (blob) {
-              const message = exposureMessage(stats);
+            const frame = await grabFrame(video);
+            if (frame) {
+              const { blob } = frame;
+              const message = exposureMessage(stats) ?? (await faceProblem(frame.canvas));
               setNotReady(false);
               setCaptured((old) => {
                 if (old) URL.revokeObjectURL(old.url);
@@ -146,12 +171,15 @@ export function SelfieCapture({
     }
   }
 
-  async function use(blob: Blob, requireAcceptedType: boolean) {
+  /** A frame already judged ("Gunakan Foto"), or a file from the fallback input, which is judged here. */
+  async function use(blob: Blob, fromFile: boolean) {
     setBusy(true);
-    const prepared = await preparePhoto(blob, { requireAcceptedType });
+    const prepared = await preparePhoto(blob, { requireAcceptedType: !fromFile });
+    const problem = prepared.ok && fromFile ? await fileFaceProblem(prepared.photo.blob) : null;
     setBusy(false);
-    if (!prepared.ok) {
-      onError(prepared.message);
+    if (!prepared.ok || problem) {
+      if (prepared.ok) URL.revokeObjectURL(prepared.photo.url);
+      onError(prepared.ok ? problem : prepared.message);
       return;
     }
     onError(null);
@@ -228,7 +256,7 @@ export function SelfieCapture({
             {phase === "starting"
               ? "Menunggu izin kamera… Pilih \u201cIzinkan\u201d bila browser bertanya."
               : capturing
-                ? "Mengambil foto…"
+                ? "Mengambil dan memeriksa foto…"
                 : notReady
                 ? "Kamera belum menampilkan gambar. Tunggu sebentar lalu tekan \u201cAmbil Foto\u201d lagi."
                 : videoReady
@@ -263,7 +291,7 @@ export function SelfieCapture({
                 type="button"
                 className={primaryClass}
                 disabled={busy}
-                onClick={() => void use(captured.blob, true)}
+                onClick={() => void use(captured.blob, false)}
               >
                 Gunakan Foto
               </button>
@@ -299,7 +327,7 @@ export function SelfieCapture({
                     onChange={(event) => {
                       const file = event.target.files?.[0];
                       event.target.value = "";
-                      if (file) void use(file, false);
+                      if (file) void use(file, true);
                     }}
                   />
                 </div>

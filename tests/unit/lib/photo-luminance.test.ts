@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { luminanceStats } from "@/lib/photo-luminance";
-import { PHOTO_LUMINANCE, PHOTO_MESSAGES, exposureMessage, exposureProblem } from "@/schemas/documents";
+import { PHOTO_LUMINANCE, PHOTO_MESSAGES, exposureMessage, exposureProblem, faceCountMessage } from "@/schemas/documents";
 import { measureLuminance } from "@/server/photos/process-photo";
 import { type ExposureCase, exposureRgb, makeExposureJpeg, rgbToRgba } from "../../fixtures/photos";
 
@@ -61,4 +61,13 @@ describe("luminanceStats (the browser's measure, on canvas pixels)", () => {
       expect(Math.abs(browser.mean - server.mean)).toBeLessThan(8);
     },
   );
+});
+
+describe("faceCountMessage (the selfie's face check)", () => {
+  it("accepts exactly one face and says what to do for none or several", () => {
+    expect(faceCountMessage(1)).toBeNull();
+    expect(faceCountMessage(0)).toBe(PHOTO_MESSAGES.noFace);
+    expect(faceCountMessage(2)).toBe(PHOTO_MESSAGES.severalFaces);
+    expect(faceCountMessage(5)).toBe(PHOTO_MESSAGES.severalFaces);
+  });
 });
