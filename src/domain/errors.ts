@@ -52,7 +52,7 @@ export const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   FORBIDDEN: "Anda tidak memiliki akses ke halaman ini.",
   NOT_FOUND: "Data tidak ditemukan.",
   INTERNAL_ERROR: "Terjadi kesalahan pada sistem. Silakan coba lagi.",
-  SERVER_BUSY: "Server sedang sibuk melayani banyak pendaftar. Silakan coba lagi dalam beberapa saat.",
+  SERVER_BUSY: "Server sedang sibuk melayani banyak pendaftar. Data Anda tidak hilang; silakan kirim ulang sebentar lagi.",
 };
 
 /** Field name → Indonesian messages, as in the API's `fields`. */

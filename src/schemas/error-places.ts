@@ -29,12 +29,12 @@ export const ERROR_PLACES: Readonly<Record<ErrorCode, ErrorPlace | null>> = {
   PAYLOAD_TOO_LARGE: { step: "documents", field: "ktpPhoto" },
   UNSUPPORTED_MEDIA_TYPE: { step: "documents", field: "ktpPhoto" },
   RATE_LIMITED: null,
+  // About no field: wait and send again (Retry-After).
+  SERVER_BUSY: null,
   UNAUTHORIZED: null,
   FORBIDDEN: null,
   NOT_FOUND: null,
   INTERNAL_ERROR: null,
-  // About no field: wait and send again (Retry-After).
-  SERVER_BUSY: null,
 };
 
 /** Where a refusal with this code is fixed; codes the server does not send (a lost connection) have no place. */

@@ -11,7 +11,7 @@ export type Schedule = ScheduleAnswer;
 export async function setSchedule(adminId: string, body: unknown): Promise<Schedule> {
   const { opensAt, closesAt } = scheduleSchema.parse(body);
   const now = deps().clock.now();
-  return deps().db.$transaction(async (tx) => {
+  const saved = await deps().db.$transaction(async (tx) => {
     const period = await tx.selectionPeriod.findUniqueOrThrow({ where: { id: CURRENT_PERIOD_ID } });
     await tx.selectionPeriod.update({ where: { id: CURRENT_PERIOD_ID }, data: { opensAt, closesAt } });
     await writeAuditLog(
@@ -27,4 +27,7 @@ export async function setSchedule(adminId: string, body: unknown): Promise<Sched
     );
     return { opensAt: opensAt.toISOString(), closesAt: closesAt.toISOString() };
   });
+  // Shown at once on this instance; other instances reload within PUBLIC_CACHE_TTL_MS.
+  deps().publicCache.invalidate("period");
+  return saved;
 }
