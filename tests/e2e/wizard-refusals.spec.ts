@@ -235,6 +235,7 @@ test.describe("refusals from the server, each shown with its message", () => {
   });
 
   test("a PDF renamed to .jpg is refused at step 2 by the browser, at once", async ({ page, newCitizen }) => {
+    test.setTimeout(60_000);
     const identity = newCitizen();
     await page.goto("/daftar");
     await fillIdentity(page, identity);
