@@ -71,7 +71,9 @@ async function newPage(browser: Browser): Promise<Page> {
 async function shot(page: Page, name: string): Promise<void> {
   // Let focus rings, previews and fonts settle.
   await page.waitForTimeout(300);
-  await page.screenshot({ path: path.join(outDir, `${name}.png`), fullPage: true });
+  // The camera plays a real person's portrait (from the face detector's package): never in our docs.
+  const faces = page.locator('video, img[alt*="swafoto" i]');
+  await page.screenshot({ path: path.join(outDir, `${name}.png`), fullPage: true, mask: [faces], maskColor: "#94a3b8" });
   console.log(`screenshots: ${name}.png`);
 }
 
