@@ -17,8 +17,12 @@ export async function setAgencyFormationStatus(adminId: string, code: string, bo
   const { formationStatus } = agencyFormationSchema.parse(body);
   const now = deps().clock.now();
   const change = await deps().db.$transaction(async (tx) => {
-    const agency = await tx.agency.findUnique({ where: { code } });
-    if (!agency) throw new AppError("NOT_FOUND", { message: "Instansi tidak ditemukan." });
+    // Lock the row before reading what it was: on PostgreSQL (READ COMMITTED) a plain read could
+    // see a value another admin is replacing at this moment, and the audit log's "before" would
+    // then skip their change. The first UPDATE waits for theirs; SQLite serialises writers anyway.
+    const locked = await tx.agency.updateMany({ where: { code }, data: { updatedAt: now } });
+    if (locked.count === 0) throw new AppError("NOT_FOUND", { message: "Instansi tidak ditemukan." });
+    const agency = await tx.agency.findUniqueOrThrow({ where: { code } });
     const updated = await tx.agency.update({ where: { code }, data: { formationStatus } });
     await writeAuditLog(
       tx,
