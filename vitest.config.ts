@@ -3,14 +3,17 @@ import { defineConfig } from "vitest/config";
 import { findPostgresBin } from "./scripts/lib/postgres-cluster.mjs";
 
 /**
- * Three projects: "unit" (tests/unit: pure rules, schemas and server helpers; seconds),
+ * Four projects: "unit" (tests/unit: pure rules, schemas and server helpers; seconds),
  * "integration" (tests/integration: route handlers, operations, migrations and scripts, each file
  * on a fresh SQLite database) and "integration-postgresql" (the same files, each on a fresh
  * PostgreSQL database in one throwaway cluster per run). The setup (tests/setup/test-database.ts)
  * reads the engine from the project (`inject("testDatabase")`), so every integration test runs on
  * both engines without a copy; the few that are about one engine only skip on the other, saying why.
  *
- * `vitest run` runs all three; `--project unit|integration|integration-postgresql` one of them.
+ * "multi-instance" (tests/multi-instance) starts two production servers on one PostgreSQL; it needs
+ * a build, so it skips unless TEST_MULTI_INSTANCE=1 (npm test sets it after building).
+ *
+ * `vitest run` runs them all; `--project <name>` one of them.
  * The PostgreSQL project exists when PostgreSQL is installed (or TEST_POSTGRES_URL names a server)
  * and TEST_POSTGRES is not 0; TEST_POSTGRES=1 (npm test) requires it.
  */
@@ -53,6 +56,12 @@ export default defineConfig({
             },
           ]
         : []),
+      // Two production servers on one PostgreSQL (tests/multi-instance): needs a build, so npm test
+      // runs it after its build with TEST_MULTI_INSTANCE=1; it skips otherwise.
+      {
+        extends: true as const,
+        test: { name: "multi-instance", include: ["tests/multi-instance/**/*.test.ts"], testTimeout: 120_000, hookTimeout: 240_000 },
+      },
     ],
   },
 });

@@ -3,7 +3,8 @@
  * `npm test`: the whole suite, as CI runs it: type check, unit and integration tests on SQLite
  * (Vitest's projects "unit" and "integration" in one run), the integration tests again on
  * PostgreSQL (the project "integration-postgresql": the same files, a throwaway cluster), one
- * production build, then the end-to-end tests (Playwright in Debian's Chromium).
+ * production build, two servers of it on one PostgreSQL (the project "multi-instance"), then the
+ * end-to-end tests (Playwright in Debian's Chromium).
  * Installs Debian's chromium and postgresql when missing and we are root; otherwise says what to install.
  * Ends with one line "N passed, N failed" over both runners.
  */
@@ -78,6 +79,12 @@ if (ok) {
   ok = run("production build", bin("next"), ["build"]);
 }
 if (ok) {
+  // Two production servers of this build on one throwaway PostgreSQL (tests/multi-instance).
+  ok = run("two instances on one PostgreSQL (vitest)", bin("vitest"), vitest(["multi-instance"], "vitest-multi-instance-results.json"), {
+    env: { ...env, TEST_MULTI_INSTANCE: "1" },
+  }) && ok;
+}
+if (ok) {
   // Fresh databases and photo folders for the end-to-end servers (a fresh clone has no data/ yet).
   fs.mkdirSync(path.join(root, "data"), { recursive: true });
   for (const file of fs.readdirSync(path.join(root, "data"), { withFileTypes: true })) {
@@ -98,12 +105,14 @@ const vitestCounts = (folder, report = "reports/vitest-results.json") =>
 const unit = vitestCounts("tests/unit/");
 const integration = vitestCounts("tests/integration/");
 const integrationPostgres = vitestCounts("tests/integration/", "reports/vitest-postgresql-results.json");
+const multiInstance = vitestCounts("tests/multi-instance/", "reports/vitest-multi-instance-results.json");
 const e2e = readCounts("reports/e2e-results.json", (r) => ({ passed: r.stats?.expected ?? 0, failed: (r.stats?.unexpected ?? 0) + (r.stats?.flaky ?? 0) }));
 const line = (name, counts) => `${name}: ${counts.passed} passed, ${counts.failed} failed`;
-const kinds = [line("unit", unit), line("integration (SQLite)", integration), line("integration (PostgreSQL)", integrationPostgres), line("e2e", e2e)];
+const kinds = [line("unit", unit), line("integration (SQLite)", integration), line("integration (PostgreSQL)", integrationPostgres), line("two instances", multiInstance), line("e2e", e2e)];
 console.log(`\n${timings.join("; ")}`);
 console.log(kinds.join("; "));
 // A failed type check or build counts as one failure, so a red run never reads "0 failed".
-const failed = unit.failed + integration.failed + integrationPostgres.failed + e2e.failed || (ok ? 0 : 1);
-console.log(`${unit.passed + integration.passed + integrationPostgres.passed + e2e.passed} passed, ${failed} failed`);
+const all = [unit, integration, integrationPostgres, multiInstance, e2e];
+const failed = all.reduce((sum, counts) => sum + counts.failed, 0) || (ok ? 0 : 1);
+console.log(`${all.reduce((sum, counts) => sum + counts.passed, 0)} passed, ${failed} failed`);
 process.exit(ok ? 0 : 1);
