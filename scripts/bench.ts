@@ -434,10 +434,14 @@ async function loadSignIns(niks: string[], connections = 2 * cores): Promise<Pag
   };
 }
 
-/** The JavaScript a first visit downloads: every script the HTML names, gzip-compressed. */
+/**
+ * The JavaScript a first visit downloads: every script the HTML names, gzip-compressed, except
+ * `nomodule` ones (the legacy polyfills), which browsers that run modules never fetch.
+ */
 async function firstLoadJs(pathname: string): Promise<{ path: string; scripts: number; gzipKb: number }> {
   const html = await (await fetch(`${BASE}${pathname}`, { redirect: "manual" })).text();
-  const sources = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+\.js[^"]*)"/g)].map((m) => m[1]!))];
+  const tags = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]).filter((tag) => !/\bnomodule\b/i.test(tag));
+  const sources = [...new Set(tags.map((tag) => tag.match(/\ssrc="([^"]+\.js[^"]*)"/)?.[1]).filter((src): src is string => !!src))];
   let bytes = 0;
   for (const src of sources) {
     const body = Buffer.from(await (await fetch(new URL(src, BASE))).arrayBuffer());

@@ -22,6 +22,7 @@ export const ERROR_STATUS = {
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   INTERNAL_ERROR: 500,
+  SERVER_BUSY: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
@@ -51,6 +52,7 @@ export const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   FORBIDDEN: "Anda tidak memiliki akses ke halaman ini.",
   NOT_FOUND: "Data tidak ditemukan.",
   INTERNAL_ERROR: "Terjadi kesalahan pada sistem. Silakan coba lagi.",
+  SERVER_BUSY: "Server sedang sibuk melayani banyak pendaftar. Data Anda tidak hilang; silakan kirim ulang sebentar lagi.",
 };
 
 /** Field name → Indonesian messages, as in the API's `fields`. */

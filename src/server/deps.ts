@@ -1,8 +1,13 @@
 import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
+import os from "node:os";
+import { COMMON_PASSWORDS } from "@/domain/registration/common-passwords.data";
+import { provideCommonPasswords } from "@/domain/registration/password";
 import path from "node:path";
 import type { PrismaClient } from "@/generated/prisma/client";
+import { createAdmission, type Admission } from "@/server/admission";
 import { createClock, type Clock } from "@/server/clock";
+import { createPublicCache, type PublicCache } from "@/server/public-cache";
 import { prismaClientFor } from "@/server/db";
 import { env as configuredEnv, type Env } from "@/server/env";
 import { createDatabasePopulationRegistry, type PopulationRegistry } from "@/server/registry/population-registry";
@@ -29,6 +34,10 @@ export type Deps = {
   photoStorage: PhotoStorage;
   /** SMTP with SMTP_URL, else .eml files in MAIL_OUTBOX_DIR ("Beri tahu saya"). */
   mailer: Mailer;
+  /** Per process: the admission limit in front of a registration's photo re-encoding and hashing. */
+  admission: Admission;
+  /** Per process: the agencies and the schedule, read from the database at most once per PUBLIC_CACHE_TTL_MS. */
+  publicCache: PublicCache;
 };
 
 export type Ports = Omit<Deps, "env">;
@@ -43,6 +52,8 @@ export function buildDeps(env: Env, given: Partial<Ports> = {}): Deps {
     populationRegistry: given.populationRegistry ?? choosePopulationRegistry(env, db),
     photoStorage: given.photoStorage ?? choosePhotoStorage(env, db),
     mailer: given.mailer ?? createMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, outboxDir: env.MAIL_OUTBOX_DIR }),
+    admission: given.admission ?? chooseAdmission(env),
+    publicCache: given.publicCache ?? createPublicCache(env.PUBLIC_CACHE_TTL_MS),
   };
 }
 
@@ -61,6 +72,15 @@ function choosePhotoStorage(env: Env, db: PrismaClient): PhotoStorage {
       return new DatabasePhotoStorage(db);
   }
 }
+
+function chooseAdmission(env: Env): Admission {
+  const concurrency = env.ADMISSION_CONCURRENCY ?? os.availableParallelism();
+  return createAdmission({ concurrency, queue: env.ADMISSION_QUEUE ?? 2 * concurrency, maxWaitMs: env.ADMISSION_MAX_WAIT_MS });
+}
+
+// Every server operation reaches its ports through this module, so the password rule has its list
+// before any request is judged.
+provideCommonPasswords(COMMON_PASSWORDS);
 
 let installed: Deps | undefined;
 const scoped = new AsyncLocalStorage<Deps>();

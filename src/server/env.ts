@@ -39,6 +39,16 @@ const schema = z
     SMTP_URL: optional(z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" })),
     MAIL_FROM: optional(z.string().min(3)).default("SSCASN <no-reply@sscasn.localhost>"),
     MAIL_OUTBOX_DIR: optional(z.string()).default("./data/outbox"),
+    /**
+     * The admission limit for registrations' CPU-bound work (src/server/admission.ts): how many run
+     * at once (default: the cores), how many may wait (default: twice that), and how long one may
+     * wait (ms) before the answer is SERVER_BUSY.
+     */
+    ADMISSION_CONCURRENCY: optional(z.coerce.number().int().min(1)),
+    ADMISSION_QUEUE: optional(z.coerce.number().int().min(0)),
+    ADMISSION_MAX_WAIT_MS: optional(z.coerce.number().int().min(0)).default(2000),
+    /** How long (ms) another instance may show public data (agencies, schedule) before an admin's change; 0: no cache. */
+    PUBLIC_CACHE_TTL_MS: optional(z.coerce.number().int().min(0).max(60_000)).default(1000),
   })
   .superRefine((env, ctx) => {
     if (env.APP_ENV !== "production") return;

@@ -36,6 +36,9 @@ export function useTestServer(options: { clock?: string; env?: () => Record<stri
       APP_CLOCK: options.clock ?? OPEN,
       STORAGE_DIR: storageDir,
       NEXTAUTH_SECRET: TEST_AUTH_SECRET,
+      // Tests change the schedule and agencies behind the app's back (as another instance would)
+      // and read them at once: no public cache unless a test asks for one.
+      PUBLIC_CACHE_TTL_MS: "0",
       // More configuration, read when the server starts (e.g. the address of an SMTP server started first).
       ...options.env?.(),
     });

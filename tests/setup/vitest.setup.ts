@@ -1,6 +1,11 @@
 // A console.error during a unit test is a failure unless the test expects it
 // (STYLE.md: "Tests that read like the user"). Tests that expect one spy on it.
 import { afterEach, beforeEach, vi } from "vitest";
+import { COMMON_PASSWORDS } from "@/domain/registration/common-passwords.data";
+import { provideCommonPasswords } from "@/domain/registration/password";
+
+// As the server does when it starts (src/server/deps.ts): the password rule has its list.
+provideCommonPasswords(COMMON_PASSWORDS);
 
 let unexpected: unknown[][] = [];
 

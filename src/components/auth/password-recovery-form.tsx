@@ -1,10 +1,11 @@
 "use client";
 
 import Link from "next/link";
-import { useCallback, useState, type FormEvent } from "react";
+import { useCallback, useEffect, useState, type FormEvent } from "react";
 import { CaptchaField, type Captcha } from "@/components/auth/captcha-field";
 import { ErrorSummary, type SummaryItem } from "@/components/registration/error-summary";
 import { FieldMessages, fieldId, inputClass, TextField } from "@/components/registration/form-field";
+import { loadCommonPasswords } from "@/domain/registration/password";
 import { apiRequest } from "@/lib/api-client";
 import { passwordRecoverySchema } from "@/schemas/password-recovery";
 import { SECURITY_QUESTIONS } from "@/schemas/password";
@@ -21,6 +22,10 @@ export function PasswordRecoveryForm() {
   const [showPassword, setShowPassword] = useState(false);
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [summary, setSummary] = useState<SummaryItem[]>([]);
+  // The common-password rule's list is a chunk of its own: fetched with the form, not with the page.
+  useEffect(() => {
+    void loadCommonPasswords().catch(() => undefined);
+  }, []);
   const [focusKey, setFocusKey] = useState(0);
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState(false);

@@ -1,13 +1,13 @@
 "use client";
 
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { PasswordInput } from "@/components/registration/password-input";
 import { PasswordRules, SecurityQuestionFields } from "@/components/registration/password-rules";
 import { PasswordStrength } from "@/components/registration/password-strength";
 import { FormSection, StepActions, StepForm, StepFrame } from "@/components/registration/step-frame";
 import { useStepForm } from "@/components/registration/use-step-form";
 import { EMPTY_PASSWORD, type PasswordForm, useWizard } from "@/components/registration/wizard-provider";
-import { checkPassword } from "@/domain/registration/password";
+import { checkPassword, commonPasswordsLoaded, loadCommonPasswords } from "@/domain/registration/password";
 import { PASSWORD_FIELDS, makePasswordSchema, passwordContextFrom } from "@/schemas/password";
 
 export function PasswordStep() {
@@ -32,7 +32,12 @@ function PasswordFormView() {
   // The rules depend on the identity: no NIK, KK, birth date or name inside the password.
   const context = useMemo(() => passwordContextFrom(identity), [identity]);
   const schema = useMemo(() => makePasswordSchema(context), [context]);
-  const checklist = useMemo(() => checkPassword(values.password, context), [values.password, context]);
+  // The common-password list arrives as its own chunk; the checklist is judged again once it has.
+  const [listLoaded, setListLoaded] = useState(commonPasswordsLoaded);
+  useEffect(() => {
+    if (!listLoaded) void loadCommonPasswords().then(() => setListLoaded(true), () => undefined);
+  }, [listLoaded]);
+  const checklist = useMemo(() => checkPassword(values.password, context), [values.password, context, listLoaded]);
   const userInputs = useMemo(
     () => [identity?.nik, identity?.kk, identity?.email, ...(identity?.fullName.split(/\s+/) ?? [])].filter((v): v is string => Boolean(v)),
     [identity],

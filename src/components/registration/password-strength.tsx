@@ -2,7 +2,8 @@
 
 /**
  * A zxcvbn-ts strength meter that guides, and does not decide: the rules are the checklist (the
- * shared schema). zxcvbn and its dictionaries (~1 MB) load only when the password step is shown.
+ * shared schema). zxcvbn and its dictionaries (~1 MB) load only once the applicant starts typing a
+ * password, never with the page.
  */
 import { useEffect, useRef, useState } from "react";
 
@@ -29,7 +30,9 @@ export function PasswordStrength({ password, userInputs }: { password: string; u
   const inputs = useRef(userInputs);
   inputs.current = userInputs;
 
+  const typing = password !== "";
   useEffect(() => {
+    if (!typing) return;
     let cancelled = false;
     loadChecker()
       .then((check) => {
@@ -41,7 +44,7 @@ export function PasswordStrength({ password, userInputs }: { password: string; u
     return () => {
       cancelled = true;
     };
-  }, []);
+  }, [typing]);
 
   useEffect(() => {
     if (!checker || password === "") {

@@ -3,7 +3,6 @@
  * character classes. Returns every rule with its outcome so the form can show a live checklist.
  * Strength metering (zxcvbn) guides the applicant in the UI and is deliberately not a rule here.
  */
-import { dictionary } from "@zxcvbn-ts/language-common";
 import { type CalendarDate, pad2 } from "@/domain/calendar";
 import { nameParts } from "@/domain/registration/name";
 
@@ -44,18 +43,37 @@ export const PASSWORD_MESSAGES = {
   name: "Kata sandi tidak boleh memuat bagian dari nama Anda.",
 } as const;
 
+/**
+ * The 10,000 most common passwords (about 40 kB gzip) are not part of any page's first load: the
+ * server loads them when it starts (src/server/deps.ts), the browser when the password step or
+ * the recovery form is shown (`loadCommonPasswords`). Until then the browser's checklist cannot
+ * judge this one rule and leaves it to the server, which checks every password again; the server
+ * itself never judges without the list (it throws instead of failing open).
+ */
 let commonPasswords: Set<string> | undefined;
 
-// ~10k entries: build the Set only when a password is first checked, not at import.
-function getCommonPasswords(): Set<string> {
-  commonPasswords ??= new Set(
-    dictionary["passwords-common"].slice(0, COMMON_PASSWORD_COUNT).map((p) => p.toLowerCase()),
-  );
-  return commonPasswords;
+export function provideCommonPasswords(newlineSeparated: string): void {
+  commonPasswords ??= new Set(newlineSeparated.split("\n"));
 }
 
-export function isCommonPassword(password: string): boolean {
-  return getCommonPasswords().has(password.toLowerCase());
+export function commonPasswordsLoaded(): boolean {
+  return commonPasswords !== undefined;
+}
+
+/** Fetches the list as a chunk of its own (the browser's way); resolves at once when loaded. */
+export async function loadCommonPasswords(): Promise<void> {
+  if (commonPasswords) return;
+  const { COMMON_PASSWORDS } = await import("@/domain/registration/common-passwords.data");
+  provideCommonPasswords(COMMON_PASSWORDS);
+}
+
+/** True/false once the list is loaded; null in a browser that is still fetching it. */
+export function isCommonPassword(password: string): boolean | null {
+  if (!commonPasswords) {
+    if (typeof window === "undefined") throw new Error("The common-password list is not loaded (provideCommonPasswords)");
+    return null;
+  }
+  return commonPasswords.has(password.toLowerCase());
 }
 
 const MONTH_NAMES: readonly (readonly string[])[] = [
@@ -127,7 +145,8 @@ export function checkPassword(password: string, context: PasswordContext = {}): 
 
   const outcomes: { id: PasswordRuleId; failed: boolean; issue: string }[] = [
     { id: "length", failed: lengthIssue !== null, issue: lengthIssue ?? "" },
-    { id: "common", failed: isCommonPassword(password), issue: PASSWORD_MESSAGES.common },
+    // Not yet known in the browser (the list is loading): not counted here; the server decides.
+    { id: "common", failed: isCommonPassword(password) === true, issue: PASSWORD_MESSAGES.common },
     { id: "nik", failed: containsNumber(password, context.nik), issue: PASSWORD_MESSAGES.nik },
     { id: "kk", failed: containsNumber(password, context.kk), issue: PASSWORD_MESSAGES.kk },
     {

@@ -31,6 +31,8 @@ export async function setAgencyFormationStatus(adminId: string, code: string, bo
     );
     return agencySummarySchema.parse({ code: updated.code, name: updated.name, kind: updated.kind, formationStatus: updated.formationStatus });
   });
+  // Shown at once on this instance; other instances reload within PUBLIC_CACHE_TTL_MS.
+  deps().publicCache.invalidate("agencies");
   if (change.formationStatus === "VERIFIED") scheduleAgencyNotifications();
   return change;
 }

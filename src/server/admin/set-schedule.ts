@@ -11,7 +11,7 @@ export type Schedule = ScheduleAnswer;
 export async function setSchedule(adminId: string, body: unknown): Promise<Schedule> {
   const { opensAt, closesAt } = scheduleSchema.parse(body);
   const now = deps().clock.now();
-  return deps().db.$transaction(async (tx) => {
+  const saved = await deps().db.$transaction(async (tx) => {
     // Lock the row before reading what it was, so that of two admins saving at once the second's
     // audit entry starts from the first's schedule (PostgreSQL's READ COMMITTED would otherwise let
     // both read the same old one); SQLite serialises writers anyway.
@@ -31,4 +31,7 @@ export async function setSchedule(adminId: string, body: unknown): Promise<Sched
     );
     return { opensAt: opensAt.toISOString(), closesAt: closesAt.toISOString() };
   });
+  // Shown at once on this instance; other instances reload within PUBLIC_CACHE_TTL_MS.
+  deps().publicCache.invalidate("period");
+  return saved;
 }

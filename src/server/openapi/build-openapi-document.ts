@@ -75,6 +75,7 @@ export function errorComponentName(code: ErrorCode): string {
 /** Headers that come with an error code. */
 const ERROR_HEADERS: Partial<Record<ErrorCode, Record<string, unknown>>> = {
   RATE_LIMITED: { "Retry-After": { $ref: "#/components/headers/RetryAfter" } },
+  SERVER_BUSY: { "Retry-After": { $ref: "#/components/headers/RetryAfter" } },
 };
 
 type Answer =
@@ -281,7 +282,7 @@ const OPERATIONS: Operation[] = [
       json: "RegistrationReceipt",
       headers: { "Idempotency-Replayed": { description: "`true` when this is the stored answer to an earlier request with the same key", schema: { const: "true" } } },
     },
-    errors: ["REGISTRATION_NOT_OPEN", "REGISTRATION_CLOSED", ...JSON_BODY_ERRORS, "CAPTCHA_INVALID", ...IDENTITY_ERRORS, "RATE_LIMITED"],
+    errors: ["REGISTRATION_NOT_OPEN", "REGISTRATION_CLOSED", ...JSON_BODY_ERRORS, "CAPTCHA_INVALID", ...IDENTITY_ERRORS, "RATE_LIMITED", "SERVER_BUSY"],
   },
   {
     path: "/api/registrations/{registrationNumber}",

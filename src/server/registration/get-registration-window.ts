@@ -12,11 +12,18 @@ export type RegistrationWindow = {
   simulatedClock: boolean;
 };
 
-/** The current period's window as seen by the server's clock, read fresh on every call. */
+/**
+ * The current period's window as the server's clock sees it now. The schedule comes from the public
+ * cache (an admin's change: at once here, within PUBLIC_CACHE_TTL_MS elsewhere); the status is
+ * judged against the clock on every call.
+ */
 export async function getRegistrationWindow(): Promise<RegistrationWindow> {
-  const { db, clock } = deps();
-  const period = await db.selectionPeriod.findUnique({ where: { id: CURRENT_PERIOD_ID } });
-  if (!period) throw new Error("The selection period is missing: run the seed (npm run db:seed)");
+  const { db, clock, publicCache } = deps();
+  const period = await publicCache.get("period", async () => {
+    const row = await db.selectionPeriod.findUnique({ where: { id: CURRENT_PERIOD_ID } });
+    if (!row) throw new Error("The selection period is missing: run the seed (npm run db:seed)");
+    return row;
+  });
   const now = clock.now();
   return {
     status: registrationWindowStatus(now, period),

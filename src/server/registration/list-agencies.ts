@@ -4,11 +4,17 @@ import { deps } from "@/server/deps";
 
 export type { AgencySummary };
 
-/** Every agency with its formation status; checked against the published answer shape (kind, status). */
-export async function listAgencies(): Promise<AgencySummary[]> {
-  const rows = await deps().db.agency.findMany({
-    select: { code: true, name: true, kind: true, formationStatus: true },
-    orderBy: [{ name: "asc" }],
+/**
+ * Every agency with its formation status; checked against the published answer shape (kind,
+ * status). From the public cache: at most one query per PUBLIC_CACHE_TTL_MS, however many visitors.
+ */
+export function listAgencies(): Promise<AgencySummary[]> {
+  const { db, publicCache } = deps();
+  return publicCache.get("agencies", async () => {
+    const rows = await db.agency.findMany({
+      select: { code: true, name: true, kind: true, formationStatus: true },
+      orderBy: [{ name: "asc" }],
+    });
+    return agencyListAnswerSchema.parse(rows);
   });
-  return agencyListAnswerSchema.parse(rows);
 }

@@ -5,6 +5,7 @@ import { closingDate, type RegistrationPeriod } from "@/domain/registration/wind
 import { makeRegistrationFieldsSchema, REGISTRATION_TEXT_FIELDS, zodIssuesToFieldErrors, type RegistrationFields } from "@/schemas";
 import { PHOTO_MESSAGES } from "@/schemas/documents";
 import type { RegistrationReceipt as PublishedReceipt } from "@/schemas/api-answers";
+import { Busy } from "@/server/admission";
 import { hashSecret } from "@/server/auth/password-hash";
 import { consumeCaptcha } from "@/server/captcha/verify-captcha";
 import { deps } from "@/server/deps";
@@ -39,7 +40,8 @@ export type SubmitRegistrationOptions = {
  * Order, cheapest and least revealing first:
  * 1. every text field through the shared schema, and both photos present: all field errors at
  *    once (422); then each photo's size (413) and content type by magic bytes (415);
- * 2. the Idempotency-Key: a retry of an answered submission is answered from the record here;
+ * 2. the admission limit (SERVER_BUSY 503 with Retry-After past its short queue: nothing is spent);
+ *    then the Idempotency-Key: a retry of an answered submission is answered from the record here;
  * 3. the captcha is consumed (wrong or expired: CAPTCHA_INVALID, the client fetches a new one),
  *    before anything that costs real work or reveals the registry, so neither can be had without
  *    solving a captcha each time;
@@ -67,15 +69,30 @@ export async function submitRegistration(form: FormData, options: SubmitRegistra
 
   const values = parsed.data;
   const create = () => createRegistration(values, ktpBytes, selfieBytes);
-  const { value: created, replayed } =
+  const { value: created, replayed } = await admitted(() =>
     clientKey === null
-      ? { value: await create(), replayed: false }
-      : await runIdempotently(idempotencyRecordKey(clientKey, values.nik), requestFingerprint(values, ktpBytes, selfieBytes), create, {
+      ? create().then((value) => ({ value, replayed: false }))
+      : runIdempotently(idempotencyRecordKey(clientKey, values.nik), requestFingerprint(values, ktpBytes, selfieBytes), create, {
           schema: createdRegistrationSchema,
-        });
+        }),
+  );
   // Signed from the account's creation time, so a replay hands out the very same token.
   const cardToken = createCardToken(created.registrationNumber, new Date(created.createdAt));
   return { registrationNumber: created.registrationNumber, createdAt: created.createdAt, cardToken, replayed };
+}
+
+/**
+ * The expensive part waits for its turn behind the admission limit; past the short queue the answer
+ * is SERVER_BUSY at once, before any idempotency record is written or captcha consumed, so a retry
+ * (with the same Idempotency-Key) loses nothing.
+ */
+async function admitted<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await deps().admission.run(work);
+  } catch (error) {
+    if (error instanceof Busy) throw new AppError("SERVER_BUSY", { headers: { "Retry-After": String(error.retryAfterSeconds) } });
+    throw error;
+  }
 }
 
 async function createRegistration(values: RegistrationFields, ktpBytes: Uint8Array, selfieBytes: Uint8Array): Promise<CreatedRegistration> {

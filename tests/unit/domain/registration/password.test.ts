@@ -169,3 +169,26 @@ describe("name parts", () => {
     expect(failedRules("al al al al al al", { ...CONTEXT, fullName: "AL AB" })).toEqual([]);
   });
 });
+
+describe("the committed common-password list", () => {
+  it("is zxcvbn-ts's list as `npm run data:passwords` renders it now", async () => {
+    const { readFileSync } = await import("node:fs");
+    const { OUTPUT_PATH, renderCommonPasswords } = await import("../../../../scripts/generate-common-passwords");
+    expect(readFileSync(OUTPUT_PATH, "utf8")).toBe(renderCommonPasswords());
+  });
+});
+
+describe("the common-password rule without its list", () => {
+  it("never fails open on the server: it throws until the list is provided", async () => {
+    const { vi } = await import("vitest");
+    vi.resetModules();
+    const fresh = await import("@/domain/registration/password");
+    expect(fresh.commonPasswordsLoaded()).toBe(false);
+    expect(() => fresh.isCommonPassword("password")).toThrow(/not loaded/);
+    await fresh.loadCommonPasswords();
+    expect(fresh.isCommonPassword("password")).toBe(true);
+    const { COMMON_PASSWORDS } = await import("@/domain/registration/common-passwords.data");
+    const longCommon = COMMON_PASSWORDS.split("\n").find((p) => p.length >= 12)!;
+    expect(fresh.checkPassword(longCommon).issues).toContain(fresh.PASSWORD_MESSAGES.common);
+  });
+});
