@@ -13,7 +13,9 @@ import { useTestServer } from "../../setup/test-server";
  * Concurrency, idempotency and "nothing left behind". Each test starts from an empty Account table
  * and an empty storage directory, so it can count rows and files exactly.
  */
-const env = useTestServer();
+// Every submission runs at once, as on as many instances: the database's unique indexes, not one
+// process's admission limit (tests/integration/api/server-busy.test.ts), must settle the races.
+const env = useTestServer({ env: () => ({ ADMISSION_CONCURRENCY: "200", ADMISSION_QUEUE: "0" }) });
 
 beforeEach(async () => {
   const { prisma } = env;
