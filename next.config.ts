@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { API_CONTENT_SECURITY_POLICY } from "./src/server/content-security-policy";
 
 const nextConfig: NextConfig = {
   // NEXT_DIST_DIR lets two checkouts' builds (or a build and a running test) live side by side.
@@ -7,6 +8,11 @@ const nextConfig: NextConfig = {
   // svg-captcha reads its font file at run time (../shared/TOOLCHAIN.md).
   serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "@prisma/adapter-better-sqlite3", "sharp", "svg-captcha"],
   poweredByHeader: false,
+  experimental: {
+    // The proxy (src/proxy.ts) runs for pages, and Next buffers a proxied request's body (10 MB
+    // by default) for it; pages take no body, so keep that buffer small.
+    proxyClientMaxBodySize: "64kb",
+  },
   async headers() {
     return [
       {
@@ -18,6 +24,8 @@ const nextConfig: NextConfig = {
           { key: "Permissions-Policy", value: "camera=(self), microphone=(), geolocation=()" },
         ],
       },
+      // Pages get a per-request policy with a nonce from src/proxy.ts (ADR 0012).
+      { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: API_CONTENT_SECURITY_POLICY }] },
     ];
   },
 };

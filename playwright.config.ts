@@ -2,17 +2,20 @@ import { defineConfig, devices } from "@playwright/test";
 
 /**
  * End-to-end tests in Debian's Chromium (never a downloaded browser: ../shared/TOOLCHAIN.md)
- * against the production build, which scripts/test.mjs makes once. Two servers run side by side,
+ * against the production build, which scripts/test.mjs makes once. Three servers run side by side,
  * each on its own database and simulated clock: one inside the registration window, one after it
- * closed.
+ * closed, and one inside the window that admits a single registration at a time (the busy answer).
  */
 // E2E_PORT_BASE moves both servers, so two checkouts can run their suites side by side.
 const PORT_BASE = Number(process.env.E2E_PORT_BASE || 3100);
 const OPEN_PORT = PORT_BASE;
 const CLOSED_PORT = PORT_BASE + 1;
+// A third server admits one registration at a time with no queue: the busy answer, for real.
+const BUSY_PORT = PORT_BASE + 3; // +2: the production-mode server tests/e2e/security-server.spec.ts starts
 // Each pair of servers gets its own databases; tests read the open one's (captcha answers) by this.
 const DB_PREFIX = process.env.E2E_PORT_BASE ? `e2e${PORT_BASE}` : "e2e";
 process.env.E2E_OPEN_DB = `data/${DB_PREFIX}-open.db`;
+process.env.E2E_BUSY_DB = `data/${DB_PREFIX}-busy.db`;
 // Without SMTP_URL the servers write their mail here; tests read the open one's ("Beri tahu saya").
 process.env.E2E_OPEN_OUTBOX = `data/${DB_PREFIX}-open-outbox`;
 
@@ -26,6 +29,10 @@ const serverEnv = (port: number, database: string, clock: string, timeZone: stri
   ADMIN_USERNAME: "admin",
   ADMIN_PASSWORD: "admin-e2e-password",
   NEXTAUTH_URL: `http://localhost:${port}`,
+  // The browser reaches the server directly: no proxy to trust, every client is "unknown".
+  TRUST_PROXY_HOPS: "0",
+  // Checked for personal data after the run (scripts/check-server-logs.ts).
+  SERVER_LOG_FILE: `./data/${database.replace(/\.db$/, "")}.log`,
   NEXT_TELEMETRY_DISABLED: "1",
 });
 
@@ -63,8 +70,9 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "open", testIgnore: /closed\..*spec\.ts/, use: { baseURL: `http://localhost:${OPEN_PORT}` } },
+    { name: "open", testIgnore: /(closed|busy)\..*spec\.ts/, use: { baseURL: `http://localhost:${OPEN_PORT}` } },
     { name: "closed", testMatch: /closed\..*spec\.ts/, use: { baseURL: `http://localhost:${CLOSED_PORT}` } },
+    { name: "busy", testMatch: /busy\..*spec\.ts/, use: { baseURL: `http://localhost:${BUSY_PORT}` } },
   ],
   webServer: [
     {
@@ -78,6 +86,18 @@ export default defineConfig({
       command: "node scripts/start.mjs --no-build",
       url: `http://localhost:${CLOSED_PORT}/api/registration-window`,
       env: serverEnv(CLOSED_PORT, `${DB_PREFIX}-closed.db`, "2023-10-09T00:00:00+07:00", "America/Los_Angeles"),
+      reuseExistingServer: false,
+      timeout: 120_000,
+    },
+    {
+      command: "node scripts/start.mjs --no-build",
+      url: `http://localhost:${BUSY_PORT}/api/registration-window`,
+      env: {
+        ...serverEnv(BUSY_PORT, `${DB_PREFIX}-busy.db`, "2023-09-25T10:00:00+07:00", "Asia/Jakarta"),
+        ADMISSION_CONCURRENCY: "1",
+        ADMISSION_QUEUE: "0",
+        ADMISSION_MAX_WAIT_MS: "0",
+      },
       reuseExistingServer: false,
       timeout: 120_000,
     },

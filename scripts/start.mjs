@@ -4,6 +4,8 @@
  * the database, build, and serve on $PORT (default 3000).
  *   --no-build   serve the existing build (the test runner builds once and starts several servers)
  *   --dev        `next dev` instead of a production build
+ * SERVER_LOG_FILE=path also writes the server's output to that file (the end-to-end run checks it
+ * for personal data: scripts/check-server-logs.ts).
  * With APP_ENV unset (local), a session secret and an admin password are generated once and kept
  * in data/local-secrets.json, so no file has to be copied by hand. APP_ENV=production generates
  * nothing: missing secrets stop the start.
@@ -51,12 +53,22 @@ run(bin("tsx"), ["scripts/migrate.ts"]);
 run(bin("tsx"), ["--conditions=react-server", "prisma/seed.ts"]);
 
 const port = String(env.PORT || 3000);
+const logFile = env.SERVER_LOG_FILE ? fs.createWriteStream(path.resolve(root, env.SERVER_LOG_FILE), { flags: "w", mode: 0o600 }) : null;
+const stdio = logFile ? ["inherit", "pipe", "pipe"] : "inherit";
 let server;
 if (args.has("--dev")) {
-  server = spawn(bin("next"), ["dev", "--port", port], { cwd: root, env, stdio: "inherit" });
+  server = spawn(bin("next"), ["dev", "--port", port], { cwd: root, env, stdio });
 } else {
   if (!args.has("--no-build")) run(bin("next"), ["build"]);
-  server = spawn(bin("next"), ["start", "--port", port], { cwd: root, env, stdio: "inherit" });
+  server = spawn(bin("next"), ["start", "--port", port], { cwd: root, env, stdio });
+}
+if (logFile) {
+  for (const [from, to] of [[server.stdout, process.stdout], [server.stderr, process.stderr]]) {
+    from.on("data", (chunk) => {
+      to.write(chunk);
+      logFile.write(chunk);
+    });
+  }
 }
 for (const signal of ["SIGINT", "SIGTERM"]) {
   process.on(signal, () => server.kill(signal));

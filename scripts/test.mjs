@@ -93,6 +93,8 @@ if (ok) {
     }
   }
   ok = run("end-to-end tests (playwright)", bin("playwright"), ["test"]) && ok;
+  // The servers' output from that run may hold no NIK, name, phone, email or password.
+  ok = run("server logs hold no personal data", bin("tsx"), ["scripts/check-server-logs.ts"]) && ok;
 }
 
 /** Vitest's counts for the test files under `folder` (its JSON report has no project names: one report per run). */

@@ -33,6 +33,26 @@ export function sqliteFileFromUrl(url: string): string {
   return url.slice("file:".length);
 }
 
+/**
+ * The database holds personal data: its folder (when we make it) is 0700 and the file 0600, and
+ * SQLite gives the -wal and -shm files the database file's mode. A file left readable by others
+ * is tightened.
+ */
+function createPrivateFile(file: string): void {
+  const dir = path.dirname(path.resolve(file));
+  if (!fs.existsSync(dir)) fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  if (!fs.existsSync(file)) {
+    fs.closeSync(fs.openSync(file, "wx", 0o600));
+    return;
+  }
+  if ((fs.statSync(file).mode & 0o077) === 0) return;
+  try {
+    fs.chmodSync(file, 0o600);
+  } catch {
+    console.warn(`migrate: ${file} is readable by other users and could not be made private (chmod 600 it)`);
+  }
+}
+
 export function listMigrations(migrationsDir: string): { name: string; sql: string; checksum: string }[] {
   return fs
     .readdirSync(migrationsDir, { withFileTypes: true })
@@ -46,7 +66,7 @@ export function listMigrations(migrationsDir: string): { name: string; sql: stri
 }
 
 export function applySqliteMigrations(dbFile: string, migrationsDir: string): MigrationResult {
-  fs.mkdirSync(path.dirname(path.resolve(dbFile)), { recursive: true });
+  createPrivateFile(dbFile);
   const db = new Database(dbFile);
   try {
     db.pragma("journal_mode = WAL");

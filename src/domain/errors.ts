@@ -51,8 +51,8 @@ export const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   UNAUTHORIZED: "Silakan masuk terlebih dahulu.",
   FORBIDDEN: "Anda tidak memiliki akses ke halaman ini.",
   NOT_FOUND: "Data tidak ditemukan.",
+  SERVER_BUSY: "Server sedang sibuk melayani banyak pendaftar. Data Anda tidak hilang; silakan coba lagi beberapa saat lagi.",
   INTERNAL_ERROR: "Terjadi kesalahan pada sistem. Silakan coba lagi.",
-  SERVER_BUSY: "Server sedang sibuk melayani banyak pendaftar. Data Anda tidak hilang; silakan kirim ulang sebentar lagi.",
 };
 
 /** Field name → Indonesian messages, as in the API's `fields`. */

@@ -17,8 +17,9 @@ export const scheduleSchema = z
     message: "Waktu penutupan harus setelah waktu pembukaan.",
     // Compared only once both instants parsed (zod 4 runs refinements after field issues too).
     when: (payload) => {
-      const value = payload.value as { opensAt?: unknown; closesAt?: unknown };
-      return value.opensAt instanceof Date && value.closesAt instanceof Date;
+      // The body may be anything, `null` included.
+      const value = payload.value as { opensAt?: unknown; closesAt?: unknown } | null | undefined;
+      return value?.opensAt instanceof Date && value.closesAt instanceof Date;
     },
   });
 

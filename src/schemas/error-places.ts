@@ -33,6 +33,7 @@ export const ERROR_PLACES: Readonly<Record<ErrorCode, ErrorPlace | null>> = {
   UNAUTHORIZED: null,
   FORBIDDEN: null,
   NOT_FOUND: null,
+  // The database stayed locked past its busy timeout: try again in a moment, nothing to fix.
   INTERNAL_ERROR: null,
 };
 

@@ -1,9 +1,9 @@
 import "server-only";
-import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/generated/prisma/client";
 import { PrismaClient as PostgresPrismaClient } from "@/generated/prisma-pg/client";
 import { DEFAULT_DATABASE_POOL_SIZE, databaseEngine, DATABASE_URL_MESSAGE } from "@/server/database-url";
+import { sqliteAdapter } from "@/server/sqlite-adapter";
 
 /** One Prisma client per process and database (kept across hot reloads in development). */
 const globalForPrisma = globalThis as unknown as { prismaClients?: Map<string, PrismaClient> };
@@ -22,7 +22,8 @@ export type DatabaseOptions = { poolSize?: number };
 export function createPrismaClient(databaseUrl: string, options: DatabaseOptions = {}): PrismaClient {
   switch (databaseEngine(databaseUrl)) {
     case "sqlite":
-      return new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: databaseUrl }) });
+      // WAL and a 15 s busy timeout, past which a write answers 503 SERVER_BUSY (sqlite-adapter.ts).
+      return new PrismaClient({ adapter: sqliteAdapter(databaseUrl) });
     case "postgresql": {
       const max = options.poolSize ?? DEFAULT_DATABASE_POOL_SIZE;
       return new PostgresPrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl, max }) }) as unknown as PrismaClient;

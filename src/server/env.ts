@@ -20,7 +20,7 @@ const schema = z
     APP_ENV: optional(z.enum(["local", "production"])).default("local"),
     PORT: optional(z.coerce.number().int().min(1).max(65535)).default(3000),
     DATABASE_URL: optional(z.string().refine((url) => databaseEngine(url) !== null, DATABASE_URL_MESSAGE)).default("file:./data/sscasn.db"),
-    /** PostgreSQL only: connections this process keeps at most (src/server/db.ts, ADR 0012). */
+    /** PostgreSQL only: connections this process keeps at most (src/server/db.ts, ADR 0013). */
     DATABASE_POOL_SIZE: optional(z.coerce.number().int("must be a whole number").min(1, "must be at least 1").max(500, "must be at most 500")).default(DEFAULT_DATABASE_POOL_SIZE),
     /** An ISO instant the server's clock starts at, or "real" for the real clock. */
     APP_CLOCK: optional(z.union([z.literal("real"), isoInstant])),
@@ -29,6 +29,8 @@ const schema = z
     POPULATION_REGISTRY: optional(z.enum(["database"])).default("database"),
     /** Where photos are kept: files under STORAGE_DIR, or a table of the database (several instances); see src/server/deps.ts. */
     PHOTO_STORAGE: optional(z.enum(["directory", "database"])).default("directory"),
+    /** How many reverse proxies stand in front: the client is the N-th address from the right of X-Forwarded-For. */
+    TRUST_PROXY_HOPS: optional(z.coerce.number().int().min(0).max(10)).default(0),
     NEXTAUTH_SECRET: optional(z.string().min(32, "must be at least 32 characters")),
     NEXTAUTH_URL: optional(z.url()),
     ADMIN_USERNAME: optional(z.string().regex(/^[a-z0-9._-]{3,32}$/, "3–32 of a-z 0-9 . _ -")),

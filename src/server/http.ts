@@ -6,10 +6,15 @@ import type { ApiError } from "@/schemas/api-answers";
 
 /**
  * The one place errors become HTTP responses (SPEC: `{ error: { code, message, fields? } }`).
- * ZodError → 422 with field errors; AppError → its status; anything else is logged by code and
- * stack only (never the request body) and answered 500.
+ * ZodError → 422 with field errors; AppError → its status; a database that stayed busy past its
+ * timeout → 503 SERVER_BUSY; anything else is logged by code and stack only (never the request
+ * body) and answered 500.
  */
 export function toErrorResponse(error: unknown): Response {
+  if (isDatabaseBusy(error)) {
+    console.warn("database busy: answered 503 SERVER_BUSY");
+    return toErrorResponse(new AppError("SERVER_BUSY", { headers: { "Retry-After": String(BUSY_RETRY_AFTER_SECONDS) } }));
+  }
   if (error instanceof ZodError) {
     return toErrorResponse(new AppError("VALIDATION_FAILED", { fields: zodIssuesToFieldErrors(error) }));
   }
@@ -24,6 +29,17 @@ export function toErrorResponse(error: unknown): Response {
 }
 
 const noStore = { "Cache-Control": "no-store" };
+
+const BUSY_RETRY_AFTER_SECONDS = 5;
+
+/**
+ * Prisma's P1008 ("operations timed out"), which the SQLite adapter reports for SQLITE_BUSY after
+ * its busy timeout (src/server/sqlite-adapter.ts) and the PostgreSQL one for a timed-out query.
+ */
+function isDatabaseBusy(error: unknown): boolean {
+  const { code, meta } = (error ?? {}) as { code?: unknown; meta?: { driverAdapterError?: { cause?: { kind?: unknown } } } };
+  return code === "P1008" || meta?.driverAdapterError?.cause?.kind === "SocketTimeout";
+}
 
 /**
  * What an unexpected error may put in the log: its type, code and stack frames, never its
@@ -48,8 +64,6 @@ export async function readJsonBody(request: Request, maxBytes = MAX_JSON_BYTES):
   if (!/^application\/json\b/i.test(type)) {
     throw new AppError("UNSUPPORTED_MEDIA_TYPE", { message: "Data harus dikirim sebagai JSON." });
   }
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > maxBytes) throw new AppError("PAYLOAD_TOO_LARGE");
   const text = new TextDecoder().decode(await readBodyWithLimit(request, maxBytes));
   try {
     return JSON.parse(text) as unknown;
@@ -59,14 +73,18 @@ export async function readJsonBody(request: Request, maxBytes = MAX_JSON_BYTES):
 }
 
 /**
- * The request body, counted as it arrives (whatever Content-Length claimed): over `maxBytes` the
- * stream is cancelled and `tooLarge()` is thrown, before anything is parsed.
+ * The request body, refused by its declared Content-Length before a byte is read, and counted as
+ * it arrives (whatever Content-Length claimed, or with none): over `maxBytes` the stream is
+ * cancelled and `tooLarge()` is thrown, before anything is parsed. The one way a handler reads a
+ * body, so no route holds more than its limit in memory.
  */
 export async function readBodyWithLimit(
   request: Request,
   maxBytes: number,
   tooLarge: () => AppError = () => new AppError("PAYLOAD_TOO_LARGE"),
 ): Promise<Uint8Array<ArrayBuffer>> {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > maxBytes) throw tooLarge();
   if (!request.body) return new Uint8Array();
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -88,4 +106,11 @@ export async function readBodyWithLimit(
     offset += chunk.byteLength;
   }
   return bytes;
+}
+
+/** What a request that needs no body may still carry (an empty JSON object, say), read and dropped. */
+export const MAX_UNUSED_BODY_BYTES = 1024;
+
+export async function discardBody(request: Request, maxBytes = MAX_UNUSED_BODY_BYTES): Promise<void> {
+  await readBodyWithLimit(request, maxBytes);
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { createHmac, randomUUID } from "node:crypto";
 import { AppError } from "@/domain/errors";
-import { clientIp } from "@/server/auth/client-ip";
+import { clientIp, sharedKeyFactor } from "@/server/auth/client-ip";
 import { deps } from "@/server/deps";
 
 /**
@@ -21,16 +21,25 @@ export const RATE_LIMITS = {
 
 export type RateLimitBucket = keyof typeof RATE_LIMITS;
 
+/** An address's limit; the shared key of every client without a known address gets more (client-ip.ts). */
+export function limitFor(bucket: RateLimitBucket, key: string): { limit: number; windowMs: number } {
+  const { limit, windowMs } = RATE_LIMITS[bucket];
+  return { limit: limit * sharedKeyFactor(key), windowMs };
+}
+
 /** Counts this request; throws RATE_LIMITED with Retry-After once the address is over its limit. */
 export async function assertWithinRateLimit(bucket: RateLimitBucket, request: Request): Promise<void> {
+  // An unknown address is one more key to count under (SPEC): it never switches the limit off.
   const ip = clientIp((name) => request.headers.get(name));
-  if (!ip) return; // no address to count by (no proxy headers): nothing to limit on
-  await assertWithinKeyedRateLimit(bucket, ip);
+  await countWithinLimit(bucket, ip, limitFor(bucket, ip));
 }
 
 /** The same count for any key (an email address, say); only a keyed hash of the key is stored. */
 export async function assertWithinKeyedRateLimit(bucket: RateLimitBucket, key: string): Promise<void> {
-  const { limit, windowMs } = RATE_LIMITS[bucket];
+  await countWithinLimit(bucket, key, RATE_LIMITS[bucket]);
+}
+
+async function countWithinLimit(bucket: RateLimitBucket, key: string, { limit, windowMs }: { limit: number; windowMs: number }): Promise<void> {
   const { db, clock, env } = deps();
   const subject = createHmac("sha256", env.authSecret).update(`rate:${bucket}:${key}`).digest("hex");
   const now = clock.now();

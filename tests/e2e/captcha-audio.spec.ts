@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-import { expectNoAxeViolations, expectNoHorizontalScroll } from "./fixtures";
+import { expect, expectNoAxeViolations, expectNoHorizontalScroll, test } from "./fixtures";
 import { trackCaptcha } from "./wizard-helpers";
 
 test.describe("the audio captcha (WCAG 1.1.1)", () => {

@@ -1,6 +1,5 @@
-import { expect, test } from "@playwright/test";
 import { signInAdmin } from "./auth-helpers";
-import { expectNoAxeViolations } from "./fixtures";
+import { expectNoAxeViolations, expect, test } from "./fixtures";
 
 // On the server after the close (playwright.config.ts): moving the opening here disturbs no
 // registration test. The worked example of SPEC: a postponement of the opening.

@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-import { BUDI, expectNoAxeViolations } from "./fixtures";
+import { BUDI, expectNoAxeViolations, expect, test } from "./fixtures";
 
 // Runs against the server started with APP_CLOCK=2023-10-09T00:00:00+07:00 (playwright.config.ts),
 // in a time zone far from WIB to show the window does not depend on the server's TZ.

@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-import { expectNoAxeViolations, expectNoHorizontalScroll } from "./fixtures";
+import { expectNoAxeViolations, expectNoHorizontalScroll, expect, test } from "./fixtures";
 
 // The closed project's server runs after 8 October 2023 23:59:59 WIB (playwright.config.ts).
 test.describe("the wizard after registration closed", () => {

@@ -3,14 +3,36 @@ import { test as base, expect, type Page } from "@playwright/test";
 import { claimCitizen, type Identity } from "./citizens";
 
 /**
- * The tests' `test`: Playwright's, plus `newCitizen(agencyCode = "BKN")`, which hands the test a
- * citizen of the population registry that no other test of the run uses (tests/e2e/citizens.ts).
- * Call it once per applicant the test needs.
+ * The tests' `test`: Playwright's, plus
+ * - `newCitizen(agencyCode = "BKN")`, which hands the test a citizen of the population registry
+ *   that no other test of the run uses (tests/e2e/citizens.ts). Call it once per applicant the
+ *   test needs;
+ * - an automatic `cspViolations` fixture: anything the page's Content-Security-Policy blocks (a
+ *   `securitypolicyviolation` event, or Chromium's "Refused to …" console error) fails the test
+ *   that caused it, so a script, style or image the policy does not allow cannot slip in (ADR 0012).
+ * Specs import `test` and `expect` from here.
  */
-export const test = base.extend<{ newCitizen: (agencyCode?: string) => Identity }>({
+export const test = base.extend<{ newCitizen: (agencyCode?: string) => Identity; cspViolations: string[] }>({
   newCitizen: async ({}, use) => {
     await use((agencyCode = "BKN") => claimCitizen(agencyCode));
   },
+  cspViolations: [
+    async ({ context }, use) => {
+      const violations: string[] = [];
+      await context.addInitScript(() => {
+        document.addEventListener("securitypolicyviolation", (event) => {
+          console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || "an inline resource"}`);
+        });
+      });
+      context.on("console", (message) => {
+        const text = message.text();
+        if (message.type() === "error" && /Content Security Policy|CSP violation/i.test(text)) violations.push(`${message.location().url}: ${text}`);
+      });
+      await use(violations);
+      expect(violations, "the page broke its Content-Security-Policy").toEqual([]);
+    },
+    { auto: true },
+  ],
 });
 export { expect };
 

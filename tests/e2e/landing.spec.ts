@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-import { BUDI, expectNoAxeViolations, expectNoHorizontalScroll } from "./fixtures";
+import { BUDI, expectNoAxeViolations, expectNoHorizontalScroll, expect, test } from "./fixtures";
 
 test.describe("landing page inside the registration window (simulated clock)", () => {
   test("shows that registration is open, on a visibly simulated clock, with a way to start", async ({ page }) => {

@@ -74,8 +74,9 @@ export function trackCaptcha(page: Page): { latest: () => string | null } {
   return { latest: () => latest };
 }
 
-export function captchaAnswer(id: string): string {
-  const db = new Database(OPEN_DB, { readonly: true, fileMustExist: true });
+/** The answer, read from the server's database (the open server's unless another file is named). */
+export function captchaAnswer(id: string, databaseFile = OPEN_DB): string {
+  const db = new Database(databaseFile, { readonly: true, fileMustExist: true });
   try {
     const row = db.prepare('SELECT answer FROM "Captcha" WHERE id = ?').get(id) as { answer: string } | undefined;
     if (!row) throw new Error(`No captcha ${id}`);
@@ -116,31 +117,37 @@ export async function fillWizardToReview(page: Page, identity: Identity, tracker
   return tracker;
 }
 
-/** Creates an account straight through the API (for refusals that need one to exist). */
-export async function registerViaApi(request: APIRequestContext, identity: Identity): Promise<void> {
+/**
+ * The multipart body the wizard sends for `identity`, with a fresh captcha of the server behind
+ * `request` solved from that server's database (the open server's unless another file is named).
+ */
+export async function registrationMultipart(request: APIRequestContext, identity: Identity, databaseFile = OPEN_DB) {
   const captcha = (await (await request.post("/api/captcha")).json()) as { id: string };
   const photo = fs.readFileSync(KTP_FIXTURE);
-  const response = await request.post("/api/registrations", {
-    multipart: {
-      nik: identity.nik,
-      kk: identity.kk,
-      fullName: identity.fullName,
-      birthPlace: identity.birthPlace,
-      birthDate: identity.birthDate,
-      phone: identity.phone,
-      email: identity.email,
-      agencyCode: identity.agencyCode,
-      password: PASSWORD,
-      passwordConfirm: PASSWORD,
-      securityQuestion1: "SEKOLAH_DASAR",
-      securityAnswer1: "SD Negeri 3 Sukamaju",
-      securityQuestion2: "MAKANAN_FAVORIT",
-      securityAnswer2: "nasi goreng kambing",
-      captchaId: captcha.id,
-      captchaAnswer: captchaAnswer(captcha.id),
-      ktpPhoto: { name: "ktp.jpg", mimeType: "image/jpeg", buffer: photo },
-      selfie: { name: "swafoto.jpg", mimeType: "image/jpeg", buffer: photo },
-    },
-  });
+  return {
+    nik: identity.nik,
+    kk: identity.kk,
+    fullName: identity.fullName,
+    birthPlace: identity.birthPlace,
+    birthDate: identity.birthDate,
+    phone: identity.phone,
+    email: identity.email,
+    agencyCode: identity.agencyCode,
+    password: PASSWORD,
+    passwordConfirm: PASSWORD,
+    securityQuestion1: "SEKOLAH_DASAR",
+    securityAnswer1: "SD Negeri 3 Sukamaju",
+    securityQuestion2: "MAKANAN_FAVORIT",
+    securityAnswer2: "nasi goreng kambing",
+    captchaId: captcha.id,
+    captchaAnswer: captchaAnswer(captcha.id, databaseFile),
+    ktpPhoto: { name: "ktp.jpg", mimeType: "image/jpeg", buffer: photo },
+    selfie: { name: "swafoto.jpg", mimeType: "image/jpeg", buffer: photo },
+  };
+}
+
+/** Creates an account straight through the API (for refusals that need one to exist). */
+export async function registerViaApi(request: APIRequestContext, identity: Identity): Promise<void> {
+  const response = await request.post("/api/registrations", { multipart: await registrationMultipart(request, identity) });
   expect(response.status(), await response.text()).toBe(201);
 }

@@ -43,7 +43,8 @@ beforeAll(async () => {
   smtpUrl = `smtp://127.0.0.1:${port}`;
 });
 // Registered after the SMTP server's hook, so its address is known when the app's ports are built.
-const app = useTestServer({ env: () => ({ SMTP_URL: smtpUrl, NEXTAUTH_URL: PUBLIC_URL }) });
+// Behind one trusted proxy (TRUST_PROXY_HOPS): the X-Forwarded-For each request carries is the client.
+const app = useTestServer({ env: () => ({ SMTP_URL: smtpUrl, NEXTAUTH_URL: PUBLIC_URL, TRUST_PROXY_HOPS: "1" }) });
 
 afterAll(async () => {
   await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -11,10 +11,10 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { afterAll, beforeAll, inject } from "vitest";
-import { PrismaClient } from "@/generated/prisma/client";
+import type { PrismaClient } from "@/generated/prisma/client";
 import type { DatabaseEngine } from "@/server/database-url";
+import { createPrismaClient } from "@/server/db";
 import { seedDatabase } from "../../prisma/seed-database";
 import { applySqliteMigrations } from "../../scripts/lib/migrations";
 import { createPostgresTestDatabase } from "./postgres-database";
@@ -58,7 +58,8 @@ export async function createSqliteTestDatabase(options: { seed?: boolean } = {})
   const file = path.join(dir, "test.db");
   applySqliteMigrations(file, MIGRATIONS_DIR);
   const url = `file:${file}`;
-  const prisma = new PrismaClient({ adapter: new PrismaBetterSqlite3({ url }) });
+  // The server's own client: WAL and the busy timeout (src/server/sqlite-adapter.ts), as deployed.
+  const prisma = createPrismaClient(url);
   if (options.seed !== false) await seedDatabase(prisma);
   return {
     engine: "sqlite",

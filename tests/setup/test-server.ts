@@ -39,6 +39,9 @@ export function useTestServer(options: { clock?: string; env?: () => Record<stri
       // Tests change the schedule and agencies behind the app's back (as another instance would)
       // and read them at once: no public cache unless a test asks for one.
       PUBLIC_CACHE_TTL_MS: "0",
+      // Races and bursts test the database's answers, not the admission limit (server-busy.test.ts does).
+      ADMISSION_QUEUE: "10000",
+      ADMISSION_MAX_WAIT_MS: "120000",
       // More configuration, read when the server starts (e.g. the address of an SMTP server started first).
       ...options.env?.(),
     });

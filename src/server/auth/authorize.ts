@@ -1,16 +1,17 @@
 import "server-only";
 import { AppError } from "@/domain/errors";
 import { CURRENT_PERIOD_ID } from "@/domain/registration/period";
-import { hashSecret, verifySecret } from "@/server/auth/password-hash";
+import { verifySecretOrDummy } from "@/server/auth/password-hash";
 import type { SessionUser } from "@/server/auth/session-user";
-import { assertSignInAllowed, recordSignInAttempt, type AccountScope } from "@/server/auth/sign-in-throttle";
+import { reserveSignInAttempt, type AccountScope, type ReservedAttempt } from "@/server/auth/sign-in-throttle";
 import { consumeCaptcha } from "@/server/captcha/verify-captcha";
 import { deps } from "@/server/deps";
 
 /**
  * The credentials check behind both sign-ins. The answer is the same whether or not the NIK or
  * username exists (a dummy hash is verified for unknown ones, so the timing matches too), every
- * outcome is counted for throttling, and after a few failures a captcha is required.
+ * attempt is counted before the password is verified (so a burst checks at most the limit), and
+ * after a few failures a captcha is required.
  * Errors thrown here reach the sign-in form as next-auth's `error` string.
  */
 export const SIGN_IN_ERRORS = {
@@ -21,8 +22,6 @@ export const SIGN_IN_ERRORS = {
 
 export type SignInCredentials = { identifier: string; password: string; captchaId?: string; captchaAnswer?: string };
 
-let dummyHash: Promise<string> | undefined;
-
 async function checkCredentials(
   scope: AccountScope,
   credentials: SignInCredentials,
@@ -30,22 +29,28 @@ async function checkCredentials(
   find: (identifier: string) => Promise<{ user: SessionUser; passwordHash: string } | null>,
 ): Promise<SessionUser | null> {
   const identifier = credentials.identifier.trim();
-  const subject = { scope, identifier, ip };
+  let attempt: ReservedAttempt;
   try {
-    const { captchaRequired } = await assertSignInAllowed(subject);
-    if (captchaRequired) {
-      if (!credentials.captchaId || !credentials.captchaAnswer) throw new Error(SIGN_IN_ERRORS.CAPTCHA_REQUIRED);
-      await consumeCaptcha(credentials.captchaId, credentials.captchaAnswer);
-    }
+    attempt = await reserveSignInAttempt({ scope, identifier, ip });
   } catch (error) {
-    if (error instanceof AppError) throw new Error(error.code === "RATE_LIMITED" ? SIGN_IN_ERRORS.RATE_LIMITED : SIGN_IN_ERRORS.CAPTCHA_INVALID);
+    if (error instanceof AppError && error.code === "RATE_LIMITED") throw new Error(SIGN_IN_ERRORS.RATE_LIMITED);
     throw error;
   }
+  if (attempt.captchaRequired) {
+    try {
+      if (!credentials.captchaId || !credentials.captchaAnswer) throw new Error(SIGN_IN_ERRORS.CAPTCHA_REQUIRED);
+      await consumeCaptcha(credentials.captchaId, credentials.captchaAnswer);
+    } catch (error) {
+      await attempt.release(); // no password was checked: nothing to count
+      if (error instanceof AppError) throw new Error(SIGN_IN_ERRORS.CAPTCHA_INVALID);
+      throw error;
+    }
+  }
   const found = identifier && credentials.password ? await find(identifier) : null;
-  dummyHash ??= hashSecret(crypto.randomUUID());
-  const passed = found ? await verifySecret(found.passwordHash, credentials.password) : (await verifySecret(await dummyHash, credentials.password), false);
-  await recordSignInAttempt(subject, passed);
-  return passed && found ? found.user : null;
+  const passed = (await verifySecretOrDummy(found?.passwordHash, credentials.password)) && found !== null;
+  if (!passed) return null;
+  await attempt.succeeded();
+  return found.user;
 }
 
 export function authorizeApplicant(credentials: SignInCredentials, ip: string | null): Promise<SessionUser | null> {

@@ -115,6 +115,13 @@ const registrationNumberParameter = {
 const CARD_ACCESS: Record<string, string[]>[] = [{ cardToken: [] }, { session: [] }];
 const ADMIN_ONLY: Record<string, string[]>[] = [{ session: [] }];
 
+/**
+ * What every operation that queries the database can answer when it stays locked past its busy
+ * timeout (SQLite's write lock, src/server/sqlite-adapter.ts) or a query times out (PostgreSQL):
+ * 503 with Retry-After, never a 500 (src/server/http.ts).
+ */
+const DATABASE_ERRORS: ErrorCode[] = ["SERVER_BUSY"];
+
 /** Codes every body-reading JSON handler can answer before it parses anything. */
 const JSON_BODY_ERRORS: ErrorCode[] = ["UNSUPPORTED_MEDIA_TYPE", "PAYLOAD_TOO_LARGE", "VALIDATION_FAILED"];
 const IDENTITY_ERRORS: ErrorCode[] = [
@@ -172,7 +179,7 @@ const OPERATIONS: Operation[] = [
     tag: "Pendaftaran",
     summary: "The registration window and the server's clock",
     answer: { status: 200, description: "The window as the server's clock sees it now", json: "RegistrationWindow" },
-    errors: [],
+    errors: [...DATABASE_ERRORS],
   },
   {
     path: "/api/agencies",
@@ -182,7 +189,7 @@ const OPERATIONS: Operation[] = [
     summary: "Every agency and whether its formation is verified",
     description: "Accounts are refused for an agency whose formation is still IN_VERIFICATION.",
     answer: { status: 200, description: "Agencies by name", json: "AgencyList" },
-    errors: [],
+    errors: [...DATABASE_ERRORS],
   },
   {
     path: "/api/captcha",
@@ -190,9 +197,9 @@ const OPERATIONS: Operation[] = [
     operationId: "createCaptcha",
     tag: "Pendaftaran",
     summary: "A fresh captcha: single use, valid for 5 minutes, answered case-insensitively",
-    description: "Limited per client address (600 per 10 minutes).",
+    description: "Limited per client address (600 per 10 minutes). Takes no body: at most 1 KiB of one is read (413 past it).",
     answer: { status: 200, description: "The challenge", json: "CaptchaChallenge" },
-    errors: ["RATE_LIMITED"],
+    errors: ["PAYLOAD_TOO_LARGE", "RATE_LIMITED", ...DATABASE_ERRORS],
   },
   {
     path: "/api/captcha/{id}/audio",
@@ -203,7 +210,7 @@ const OPERATIONS: Operation[] = [
     description: "Limited like new captchas (per client address). 404 once the captcha is used or expired.",
     parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
     answer: { status: 200, description: "A WAV file", media: "audio/wav", schema: { type: "string", contentMediaType: "audio/wav" } },
-    errors: ["NOT_FOUND", "RATE_LIMITED"],
+    errors: ["NOT_FOUND", "RATE_LIMITED", ...DATABASE_ERRORS],
   },
   {
     path: "/api/agency-notifications",
@@ -215,7 +222,7 @@ const OPERATIONS: Operation[] = [
       "The same 202 whether or not the address was already waiting; the address is kept only until its mail is sent. Limited per client address and per email address.",
     requestBody: jsonBody(ref("AgencyNotification")),
     answer: { status: 202, description: "The address will be told once", json: "Accepted" },
-    errors: [...JSON_BODY_ERRORS, "AGENCY_NOT_FOUND", "AGENCY_ALREADY_VERIFIED", "RATE_LIMITED"],
+    errors: [...JSON_BODY_ERRORS, "AGENCY_NOT_FOUND", "AGENCY_ALREADY_VERIFIED", "RATE_LIMITED", ...DATABASE_ERRORS],
   },
   ...(["get", "post"] as const).map(
     (method): Operation => ({
@@ -226,13 +233,13 @@ const OPERATIONS: Operation[] = [
       summary:
         method === "get"
           ? "The unsubscribe link of a \"Beri tahu saya\" mail: forgets the address and shows a page that says so"
-          : "One-click unsubscribe (RFC 8058 List-Unsubscribe-Post), sent by mail programs",
+          : "One-click unsubscribe (RFC 8058 List-Unsubscribe-Post), sent by mail programs; its body (`List-Unsubscribe=One-Click`) is read within 1 KiB and not needed",
       parameters: [{ name: "token", in: "query", required: true, schema: { type: "string" }, description: "The signed token from the mail" }],
       answer:
         method === "get"
           ? { status: 303, description: "To /pemberitahuan/berhenti, which says whether it worked", headers: { Location: { schema: { type: "string" } } } }
           : { status: 200, description: "The address is forgotten", json: "Ok" },
-      errors: method === "get" ? [] : ["VALIDATION_FAILED"],
+      errors: method === "get" ? [...DATABASE_ERRORS] : ["PAYLOAD_TOO_LARGE", "VALIDATION_FAILED", ...DATABASE_ERRORS],
     }),
   ),
   {
@@ -245,7 +252,7 @@ const OPERATIONS: Operation[] = [
       "The window is checked before the body is read. `identity` also checks the agency, the population registry and uniqueness; `password` is judged against `identity` when given. Limited per client address (600 per 10 minutes).",
     requestBody: jsonBody(validateRequestSchema()),
     answer: { status: 200, description: "The step is valid", json: "Ok" },
-    errors: ["REGISTRATION_NOT_OPEN", "REGISTRATION_CLOSED", "RATE_LIMITED", ...JSON_BODY_ERRORS, ...IDENTITY_ERRORS],
+    errors: ["REGISTRATION_NOT_OPEN", "REGISTRATION_CLOSED", "RATE_LIMITED", ...JSON_BODY_ERRORS, ...IDENTITY_ERRORS, ...DATABASE_ERRORS],
   },
   {
     path: "/api/registrations",
@@ -282,7 +289,7 @@ const OPERATIONS: Operation[] = [
       json: "RegistrationReceipt",
       headers: { "Idempotency-Replayed": { description: "`true` when this is the stored answer to an earlier request with the same key", schema: { const: "true" } } },
     },
-    errors: ["REGISTRATION_NOT_OPEN", "REGISTRATION_CLOSED", ...JSON_BODY_ERRORS, "CAPTCHA_INVALID", ...IDENTITY_ERRORS, "RATE_LIMITED", "SERVER_BUSY"],
+    errors: ["REGISTRATION_NOT_OPEN", "REGISTRATION_CLOSED", ...JSON_BODY_ERRORS, "CAPTCHA_INVALID", ...IDENTITY_ERRORS, "RATE_LIMITED", ...DATABASE_ERRORS],
   },
   {
     path: "/api/registrations/{registrationNumber}",
@@ -294,7 +301,7 @@ const OPERATIONS: Operation[] = [
     security: CARD_ACCESS,
     parameters: [registrationNumberParameter],
     answer: { status: 200, description: "The account's card data", json: "RegistrationSummary" },
-    errors: ["UNAUTHORIZED", "FORBIDDEN", "NOT_FOUND"],
+    errors: ["UNAUTHORIZED", "FORBIDDEN", "NOT_FOUND", ...DATABASE_ERRORS],
   },
   {
     path: "/api/registrations/{registrationNumber}/card",
@@ -311,7 +318,7 @@ const OPERATIONS: Operation[] = [
       schema: { type: "string", contentMediaType: "application/pdf" },
       headers: { "Content-Disposition": { schema: { type: "string" } } },
     },
-    errors: ["UNAUTHORIZED", "FORBIDDEN", "NOT_FOUND"],
+    errors: ["UNAUTHORIZED", "FORBIDDEN", "NOT_FOUND", ...DATABASE_ERRORS],
   },
   {
     path: "/api/registrations/{registrationNumber}/photos/{kind}",
@@ -322,7 +329,7 @@ const OPERATIONS: Operation[] = [
     security: CARD_ACCESS,
     parameters: [registrationNumberParameter, { name: "kind", in: "path", required: true, schema: { enum: ["ktp", "selfie"] } }],
     answer: { status: 200, description: "The photo", media: "image/jpeg", schema: { type: "string", contentMediaType: "image/jpeg" } },
-    errors: ["UNAUTHORIZED", "FORBIDDEN", "NOT_FOUND"],
+    errors: ["UNAUTHORIZED", "FORBIDDEN", "NOT_FOUND", ...DATABASE_ERRORS],
   },
   {
     path: "/api/password-recovery",
@@ -333,7 +340,7 @@ const OPERATIONS: Operation[] = [
     description: "One answer for every mismatch; throttled like sign-in. Ends every session of the account.",
     requestBody: jsonBody(ref("PasswordRecovery")),
     answer: { status: 200, description: "The password was changed", json: "Ok" },
-    errors: [...JSON_BODY_ERRORS, "CAPTCHA_INVALID", "RATE_LIMITED"],
+    errors: [...JSON_BODY_ERRORS, "CAPTCHA_INVALID", "RATE_LIMITED", ...DATABASE_ERRORS],
   },
   ...(["get", "post"] as const).map(
     (method): Operation => ({
@@ -345,8 +352,8 @@ const OPERATIONS: Operation[] = [
       description:
         "next-auth 4's own protocol (its answers are next-auth's, not described here); `{nextauth}` stands for one or more path segments, e.g. `session`, `csrf`, `callback/applicant`, `callback/admin`, `signout`. " +
         (method === "post"
-          ? "Sign-in forms (`application/x-www-form-urlencoded`) carry `csrfToken` and, for `applicant`, `nik` and `password`, for `admin`, `username` and `password`; `captchaId` and `captchaAnswer` once a captcha is asked for. A throttled sign-in is answered 429 before next-auth runs."
-          : ""),
+          ? "Sign-in forms (`application/x-www-form-urlencoded`) carry `csrfToken` and, for `applicant`, `nik` and `password`, for `admin`, `username` and `password`; `captchaId` and `captchaAnswer` once a captcha is asked for. A throttled sign-in is answered 429 before next-auth runs. The body is read within 16 KiB (413 past it); a JSON body that does not parse is 422."
+          : "`callback/…` is 404: every provider is a credentials one, which has no GET callback."),
       parameters: [{ name: "nextauth", in: "path", required: true, schema: { type: "string" } }],
       ...(method === "post"
         ? {
@@ -357,7 +364,7 @@ const OPERATIONS: Operation[] = [
           }
         : {}),
       answer: { status: 200, description: "next-auth's answer (JSON, or a redirect)", media: "application/json", schema: {} },
-      errors: method === "post" ? ["RATE_LIMITED"] : [],
+      errors: method === "post" ? ["PAYLOAD_TOO_LARGE", "VALIDATION_FAILED", "RATE_LIMITED", ...DATABASE_ERRORS] : ["NOT_FOUND"],
     }),
   ),
   {
@@ -370,7 +377,7 @@ const OPERATIONS: Operation[] = [
     parameters: [{ name: "code", in: "path", required: true, schema: { type: "string" } }],
     requestBody: jsonBody(ref("AgencyFormationChange")),
     answer: { status: 200, description: "The agency as saved", json: "Agency" },
-    errors: ["UNAUTHORIZED", "FORBIDDEN", ...JSON_BODY_ERRORS, "NOT_FOUND"],
+    errors: ["UNAUTHORIZED", "FORBIDDEN", ...JSON_BODY_ERRORS, "NOT_FOUND", ...DATABASE_ERRORS],
   },
   {
     path: "/api/admin/schedule",
@@ -381,7 +388,7 @@ const OPERATIONS: Operation[] = [
     security: ADMIN_ONLY,
     requestBody: jsonBody(ref("ScheduleChange")),
     answer: { status: 200, description: "The schedule as saved", json: "Schedule" },
-    errors: ["UNAUTHORIZED", "FORBIDDEN", ...JSON_BODY_ERRORS],
+    errors: ["UNAUTHORIZED", "FORBIDDEN", ...JSON_BODY_ERRORS, ...DATABASE_ERRORS],
   },
   {
     path: "/api/openapi.json",

@@ -7,7 +7,8 @@ import { jsonRequest, useTestServer } from "../../setup/test-server";
 
 const from = (ip: string) => ({ "x-forwarded-for": `${ip}, 10.0.0.1` });
 
-const server = useTestServer();
+// Behind two proxies: `from()` puts the client second from the right (TRUST_PROXY_HOPS, SPEC).
+const server = useTestServer({ env: () => ({ TRUST_PROXY_HOPS: "2" }) });
 
 async function use(bucket: "VALIDATE" | "CAPTCHA", ip: string, times: number) {
   for (let i = 0; i < times; i++) await rateLimit.assertWithinRateLimit(bucket, new Request("http://localhost/", { headers: from(ip) }));

@@ -30,7 +30,7 @@ describe("applicant sign-in (authorize)", () => {
   it("answers a wrong password and an unknown NIK the same way, and counts both", async () => {
     expect(await authorize.authorizeApplicant({ identifier: BUDI.nik, password: "salah sekali kata sandinya" }, null)).toBeNull();
     expect(await authorize.authorizeApplicant({ identifier: "3273011205980002", password: PASSWORD_STEP.password }, null)).toBeNull();
-    expect(await env.prisma.signInAttempt.count({ where: { succeeded: false } })).toBe(2);
+    expect(await env.prisma.signInAttempt.count({ where: { scope: "APPLICANT", succeeded: false } })).toBe(2);
     // Subjects are keyed hashes: no NIK in the table.
     const subjects = (await env.prisma.signInAttempt.findMany()).map((row) => row.subject).join(" ");
     expect(subjects).not.toContain(BUDI.nik);

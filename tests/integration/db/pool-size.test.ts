@@ -1,5 +1,5 @@
 /**
- * DATABASE_POOL_SIZE: how many PostgreSQL connections one app process opens at most (ADR 0012:
+ * DATABASE_POOL_SIZE: how many PostgreSQL connections one app process opens at most (ADR 0013:
  * instances × pool size must stay under the server's max_connections). On PostgreSQL only:
  * SQLite has no pool (one connection per process), so this skips in the SQLite project.
  */

@@ -153,6 +153,24 @@ describe("every error code", () => {
       if (response) expect(response.headers?.["Retry-After"]).toEqual({ $ref: "#/components/headers/RetryAfter" });
     }
   });
+
+  it("documents 503 SERVER_BUSY with Retry-After on every operation that queries the database", () => {
+    // Only the document itself and next-auth's GETs (next-auth answers its own errors) never reach ours.
+    const withoutDatabase = ["get /api/openapi.json", "get /api/auth/{nextauth}"];
+    for (const { path: p, method, operation } of operations()) {
+      const response = operation.responses["503"] as Json | undefined;
+      if (withoutDatabase.includes(`${method} ${p}`)) {
+        expect(response, `${method} ${p}`).toBeUndefined();
+        continue;
+      }
+      expect(response, `${method} ${p} answers 503`).toBeDefined();
+      expect(documentedCodes(response!)).toEqual(["SERVER_BUSY"]);
+      expect(response!.headers?.["Retry-After"]).toEqual({ $ref: "#/components/headers/RetryAfter" });
+    }
+    for (const [p, method] of [["/api/captcha", "post"], ["/api/registrations", "post"]] as const) {
+      expect(documentedCodes((doc.paths[p] as Json)[method].responses["503"]), `${method} ${p}`).toEqual(["SERVER_BUSY"]);
+    }
+  });
 });
 
 describe("request schemas are the zod schemas the handlers parse with", () => {

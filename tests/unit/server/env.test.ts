@@ -41,6 +41,13 @@ describe("environment", () => {
     expect(() => parseEnv({ POPULATION_REGISTRY: "http", PHOTO_STORAGE: "s3" })).toThrow(/POPULATION_REGISTRY[\s\S]*PHOTO_STORAGE/);
   });
 
+  it("trusts no proxy unless told how many stand in front (TRUST_PROXY_HOPS)", () => {
+    expect(parseEnv({}).TRUST_PROXY_HOPS).toBe(0);
+    expect(parseEnv({ TRUST_PROXY_HOPS: "2" }).TRUST_PROXY_HOPS).toBe(2);
+    expect(() => parseEnv({ TRUST_PROXY_HOPS: "-1" })).toThrow(/TRUST_PROXY_HOPS/);
+    expect(() => parseEnv({ TRUST_PROXY_HOPS: "one" })).toThrow(/TRUST_PROXY_HOPS/);
+  });
+
   it("lists every problem at once", () => {
     expect(() => parseEnv({ PORT: "0", APP_CLOCK: "yesterday", DATABASE_URL: "mysql://x" })).toThrow(
       /PORT[\s\S]*DATABASE_URL[\s\S]*APP_CLOCK|PORT[\s\S]*APP_CLOCK[\s\S]*DATABASE_URL/,

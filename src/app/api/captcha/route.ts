@@ -1,5 +1,5 @@
 import type { CaptchaChallenge } from "@/schemas/api-answers";
-import { jsonResponse, toErrorResponse } from "@/server/http";
+import { discardBody, jsonResponse, toErrorResponse } from "@/server/http";
 import { createCaptcha } from "@/server/captcha/create-captcha";
 import { assertWithinRateLimit } from "@/server/rate-limit";
 
@@ -7,6 +7,7 @@ import { assertWithinRateLimit } from "@/server/rate-limit";
 export async function POST(request: Request): Promise<Response> {
   try {
     await assertWithinRateLimit("CAPTCHA", request);
+    await discardBody(request);
     const { id, image } = await createCaptcha();
     return jsonResponse({ id, image } satisfies CaptchaChallenge);
   } catch (error) {

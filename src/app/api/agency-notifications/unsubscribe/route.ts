@@ -1,11 +1,12 @@
 import { AppError } from "@/domain/errors";
-import { jsonResponse, toErrorResponse } from "@/server/http";
+import { discardBody, jsonResponse, toErrorResponse } from "@/server/http";
 import { unsubscribeAgencyNotifications } from "@/server/notifications/unsubscribe-agency-notifications";
 
 /**
  * The one-click unsubscribe of a "Beri tahu saya" mail; no sign-in, the signed token is the proof.
  * GET (the link in the mail) unsubscribes and sends the browser to a page that says so.
- * POST (RFC 8058 List-Unsubscribe-Post, sent by mail programs) answers JSON.
+ * POST (RFC 8058 List-Unsubscribe-Post, sent by mail programs) answers JSON; its body
+ * (`List-Unsubscribe=One-Click`) says nothing the URL does not, and is read only within 1 KiB.
  */
 const INVALID = "Tautan berhenti berlangganan tidak valid. Salin tautan lengkap dari email Anda.";
 
@@ -27,6 +28,7 @@ export async function GET(request: Request): Promise<Response> {
 
 export async function POST(request: Request): Promise<Response> {
   try {
+    await discardBody(request);
     if (!(await unsubscribeAgencyNotifications(tokenOf(request)))) {
       throw new AppError("VALIDATION_FAILED", { message: INVALID, fields: { token: [INVALID] } });
     }
