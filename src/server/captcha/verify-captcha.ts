@@ -1,5 +1,6 @@
 import "server-only";
 import { AppError } from "@/domain/errors";
+import { CAPTCHA_ID_PATTERN } from "@/schemas/captcha";
 import { deps } from "@/server/deps";
 
 export const CAPTCHA_INVALID_MESSAGE = "Kode captcha salah atau sudah kedaluwarsa. Silakan isi captcha yang baru.";
@@ -12,8 +13,12 @@ export const CAPTCHA_INVALID_MESSAGE = "Kode captcha salah atau sudah kedaluwars
 export async function consumeCaptcha(id: string, answer: string): Promise<void> {
   const now = deps().clock.now();
   const normalized = answer.trim().toLowerCase();
-  const passed = await deps().db.captcha.deleteMany({ where: { id, answer: normalized, expiresAt: { gt: now } } });
-  if (passed.count === 1) return;
-  await deps().db.captcha.deleteMany({ where: { id } });
+  // Sign-in passes next-auth's raw credentials: an id that cannot be one is no captcha, and an
+  // answer with a NUL is wrong (PostgreSQL would refuse to compare it: an error, not a mismatch).
+  if (CAPTCHA_ID_PATTERN.test(id) && !normalized.includes("\u0000")) {
+    const passed = await deps().db.captcha.deleteMany({ where: { id, answer: normalized, expiresAt: { gt: now } } });
+    if (passed.count === 1) return;
+    await deps().db.captcha.deleteMany({ where: { id } });
+  }
   throw new AppError("CAPTCHA_INVALID", { message: CAPTCHA_INVALID_MESSAGE, fields: { captchaAnswer: [CAPTCHA_INVALID_MESSAGE] } });
 }
