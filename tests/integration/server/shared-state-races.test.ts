@@ -15,11 +15,13 @@ import { z } from "zod";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { setAgencyFormationStatus } from "@/server/admin/set-agency-formation-status";
 import { setSchedule } from "@/server/admin/set-schedule";
-import { currentSessionVersion, endAllSessions } from "@/server/auth/authorize";
+import { authorizeApplicant, currentSessionVersion, endAllSessions } from "@/server/auth/authorize";
+import { MAX_ACCOUNT_FAILURES_PER_HOUR, recordSignInAttempt } from "@/server/auth/sign-in-throttle";
 import { createCaptcha } from "@/server/captcha/create-captcha";
 import { consumeCaptcha } from "@/server/captcha/verify-captcha";
 import { createPrismaClient } from "@/server/db";
 import { withDeps } from "@/server/deps";
+import { assertWithinKeyedRateLimit, RATE_LIMITS } from "@/server/rate-limit";
 import { runIdempotently } from "@/server/registration/run-idempotently";
 import { useTestServer } from "../../setup/test-server";
 
@@ -64,6 +66,45 @@ describe("session validity", () => {
     const before = await currentSessionVersion("ADMIN", ADMIN_ID);
     await Promise.all(Array.from({ length: 20 }, (_, i) => onInstance(i, () => endAllSessions("ADMIN", ADMIN_ID))));
     expect(await currentSessionVersion("ADMIN", ADMIN_ID)).toBe(before! + 20);
+  });
+});
+
+describe("sign-in counts", () => {
+  it("let one more password be checked when one attempt is left, however many instances are asked at once", async () => {
+    const subject = { scope: "APPLICANT" as const, identifier: "3273011205980001", ip: "10.9.0.1" };
+    for (let i = 0; i < MAX_ACCOUNT_FAILURES_PER_HOUR - 1; i++) await recordSignInAttempt(subject, false);
+    const captchas = await Promise.all(
+      Array.from({ length: 12 }, async () => {
+        const { id } = await createCaptcha();
+        return { captchaId: id, captchaAnswer: (await server.prisma.captcha.findUniqueOrThrow({ where: { id } })).answer };
+      }),
+    );
+    const outcomes = await Promise.allSettled(
+      captchas.map((captcha, i) => onInstance(i, () => authorizeApplicant({ identifier: subject.identifier, password: "bukan kata sandinya", ...captcha }, subject.ip))),
+    );
+    // Checked (and wrong): null. Refused before checking: RATE_LIMITED. Each attempt is counted
+    // before it is checked, so at most the one left is checked (a burst may refuse it too).
+    expect(outcomes.filter((o) => o.status === "fulfilled").length).toBeLessThanOrEqual(1);
+    for (const o of outcomes) if (o.status === "rejected") expect(String(o.reason)).toContain("RATE_LIMITED");
+    // The refused attempts were taken back: if none was checked, the one left still is, on either instance.
+    const checked = outcomes.filter((o) => o.status === "fulfilled").length;
+    const { id } = await createCaptcha();
+    const last = { captchaId: id, captchaAnswer: (await server.prisma.captcha.findUniqueOrThrow({ where: { id } })).answer };
+    const next = onInstance(1, () => authorizeApplicant({ identifier: subject.identifier, password: "bukan kata sandinya", ...last }, subject.ip));
+    if (checked === 0) await expect(next).resolves.toBeNull();
+    else await expect(next).rejects.toThrow("RATE_LIMITED");
+  });
+});
+
+describe("rate-limit counts", () => {
+  // Known race, left to the owner of src/server/rate-limit.ts (ADR 0008 addendum): the count is
+  // read before this request's hit is written, so a burst all reads the same count and all pass.
+  // The fix is the sign-in throttle's order (write the hit, count including it, take it back when
+  // over). When it lands, this `fails` marker fails: remove it.
+  it.fails("let no more requests through than the limit, however many arrive at once", async () => {
+    const { limit } = RATE_LIMITS.NOTIFY_EMAIL;
+    const outcomes = await Promise.allSettled(Array.from({ length: 5 * limit }, (_, i) => onInstance(i, () => assertWithinKeyedRateLimit("NOTIFY_EMAIL", "burst@example.com"))));
+    expect(outcomes.filter((o) => o.status === "fulfilled").length).toBeLessThanOrEqual(limit);
   });
 });
 
