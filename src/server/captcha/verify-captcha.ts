@@ -1,5 +1,6 @@
 import "server-only";
 import { AppError } from "@/domain/errors";
+import { CAPTCHA_ID_PATTERN } from "@/schemas/captcha";
 import { deps } from "@/server/deps";
 
 export const CAPTCHA_INVALID_MESSAGE = "Kode captcha salah atau sudah kedaluwarsa. Silakan isi captcha yang baru.";
@@ -16,9 +17,13 @@ function captchaInvalid(): AppError {
 export async function consumeCaptcha(id: string, answer: string): Promise<void> {
   const now = deps().clock.now();
   const normalized = answer.trim().toLowerCase();
-  const passed = await deps().db.captcha.deleteMany({ where: { id, answer: normalized, expiresAt: { gt: now } } });
-  if (passed.count === 1) return;
-  await deps().db.captcha.deleteMany({ where: { id } });
+  // Sign-in passes next-auth's raw credentials: an id that cannot be one is no captcha, and an
+  // answer with a NUL is wrong (PostgreSQL would refuse to compare it: an error, not a mismatch).
+  if (CAPTCHA_ID_PATTERN.test(id) && !normalized.includes("\u0000")) {
+    const passed = await deps().db.captcha.deleteMany({ where: { id, answer: normalized, expiresAt: { gt: now } } });
+    if (passed.count === 1) return;
+    await deps().db.captcha.deleteMany({ where: { id } });
+  }
   throw captchaInvalid();
 }
 
@@ -32,6 +37,7 @@ export async function consumeCaptcha(id: string, answer: string): Promise<void> 
 export async function checkCaptcha(id: string, answer: string): Promise<void> {
   const now = deps().clock.now();
   const normalized = answer.trim().toLowerCase();
+  if (!CAPTCHA_ID_PATTERN.test(id) || normalized.includes("\u0000")) throw captchaInvalid();
   const burnt = await deps().db.captcha.deleteMany({ where: { id, NOT: { answer: normalized, expiresAt: { gt: now } } } });
   if (burnt.count === 0 && (await deps().db.captcha.count({ where: { id } })) === 1) return;
   throw captchaInvalid();

@@ -13,7 +13,9 @@ import { useTestServer } from "../../setup/test-server";
  * Concurrency, idempotency and "nothing left behind". Each test starts from an empty Account table
  * and an empty storage directory, so it can count rows and files exactly.
  */
-const env = useTestServer();
+// Every submission runs at once, as on as many instances: the database's unique indexes, not one
+// process's admission limit (tests/integration/api/server-busy.test.ts), must settle the races.
+const env = useTestServer({ env: () => ({ ADMISSION_CONCURRENCY: "200", ADMISSION_QUEUE: "0" }) });
 
 beforeEach(async () => {
   const { prisma } = env;
@@ -33,15 +35,15 @@ async function formFor(identity: Record<string, string>, photos: Parameters<type
 }
 
 describe("concurrent submissions", () => {
-  it("20 parallel submissions of one NIK: exactly one 201, the rest 409 NIK_ALREADY_REGISTERED, one account, two photos", async () => {
+  it("100 parallel submissions of one NIK: exactly one 201, 99 × 409 NIK_ALREADY_REGISTERED, one account, two photos", { timeout: 120_000 }, async () => {
     // Each with its own valid captcha, email and mobile, so only the NIK clashes.
     const forms = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => formFor({ ...BUDI, email: `budi${i}@example.com`, phone: `08123456${String(7000 + i)}` })),
+      Array.from({ length: 100 }, (_, i) => formFor({ ...BUDI, email: `budi${i}@example.com`, phone: `08123456${String(7000 + i)}` })),
     );
     const results = await Promise.all(forms.map((form) => submit(form)));
 
     const statuses = results.map((r) => r.status).sort();
-    expect(statuses).toEqual([201, ...Array<number>(19).fill(409)]);
+    expect(statuses).toEqual([201, ...Array<number>(99).fill(409)]);
     for (const refused of results.filter((r) => r.status === 409)) expect(refused.body.error.code).toBe("NIK_ALREADY_REGISTERED");
     expect(await env.prisma.account.count()).toBe(1);
     expect(await env.prisma.credential.count()).toBe(1);
@@ -176,6 +178,21 @@ describe("Idempotency-Key", () => {
   });
 });
 
+/** A trigger that makes every credential insert fail, in each engine's dialect. */
+const failingCredentialTrigger = {
+  sqlite: {
+    create: [`CREATE TRIGGER "test_credential_fails" BEFORE INSERT ON "Credential" BEGIN SELECT RAISE(ABORT, 'TEST_CREDENTIAL_FAILURE'); END`],
+    drop: [`DROP TRIGGER "test_credential_fails"`],
+  },
+  postgresql: {
+    create: [
+      `CREATE FUNCTION "test_credential_fails"() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'TEST_CREDENTIAL_FAILURE'; END $$`,
+      `CREATE TRIGGER "test_credential_fails" BEFORE INSERT ON "Credential" FOR EACH ROW EXECUTE FUNCTION "test_credential_fails"()`,
+    ],
+    drop: [`DROP TRIGGER "test_credential_fails" ON "Credential"`, `DROP FUNCTION "test_credential_fails"()`],
+  },
+} as const;
+
 describe("nothing is left behind", () => {
   it("a storage failing on the second photo: no account, no photo files, the error surfaces", async () => {
     const local = deps().photoStorage;
@@ -203,7 +220,7 @@ describe("nothing is left behind", () => {
     // The one console.error this test expects: the 500 is logged (by stack, not by request data).
     const errors = vi.spyOn(console, "error").mockImplementation(() => {});
     const { prisma } = env;
-    await prisma.$executeRawUnsafe(`CREATE TRIGGER "test_credential_fails" BEFORE INSERT ON "Credential" BEGIN SELECT RAISE(ABORT, 'TEST_CREDENTIAL_FAILURE'); END`);
+    for (const sql of failingCredentialTrigger[env.testDb.engine].create) await prisma.$executeRawUnsafe(sql);
     try {
       const failed = await submit(await formFor(BUDI), { "Idempotency-Key": "k-500" });
       expect(failed.status).toBe(500);
@@ -215,7 +232,7 @@ describe("nothing is left behind", () => {
       expect(errors).toHaveBeenCalledTimes(1);
       expect(JSON.stringify(errors.mock.calls)).not.toContain(BUDI.nik);
     } finally {
-      await prisma.$executeRawUnsafe(`DROP TRIGGER "test_credential_fails"`);
+      for (const sql of failingCredentialTrigger[env.testDb.engine].drop) await prisma.$executeRawUnsafe(sql);
     }
     const retry = await submit(await formFor(BUDI), { "Idempotency-Key": "k-500" });
     expect(retry.status).toBe(201);
