@@ -1,3 +1,4 @@
+import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 
 /**
@@ -18,6 +19,9 @@ process.env.E2E_OPEN_DB = `data/${DB_PREFIX}-open.db`;
 process.env.E2E_BUSY_DB = `data/${DB_PREFIX}-busy.db`;
 // Without SMTP_URL the servers write their mail here; tests read the open one's ("Beri tahu saya").
 process.env.E2E_OPEN_OUTBOX = `data/${DB_PREFIX}-open-outbox`;
+// The fake camera plays a portrait (written by tests/e2e/global-setup.ts) instead of Chromium's
+// face-less test pattern, so the selfie's face check sees a face (ADR 0013).
+process.env.E2E_FACE_CAMERA = path.resolve(`data/${DB_PREFIX}-face-camera.y4m`);
 
 const serverEnv = (port: number, database: string, clock: string, timeZone: string) => ({
   TZ: timeZone,
@@ -66,6 +70,7 @@ export default defineConfig({
         "--disable-quic",
         "--use-fake-device-for-media-stream",
         "--use-fake-ui-for-media-stream",
+        `--use-file-for-fake-video-capture=${process.env.E2E_FACE_CAMERA}`,
       ],
     },
   },

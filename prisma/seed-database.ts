@@ -2,7 +2,9 @@
  * Seeds the reference data: the CPNS 2023 selection period, the agencies, the synthetic
  * population registry and, when credentials are given, an admin user. Idempotent: it only
  * inserts what is missing, so restarting the app never duplicates rows nor undoes an admin's
- * change (a formation verified, a schedule moved).
+ * change (a formation verified, a schedule moved). Safe when several instances start at once on
+ * one empty database: a step whose rows another seeder inserted meanwhile (a unique violation) is
+ * read again, and finds nothing left to insert.
  */
 import type { PrismaClient } from "../src/generated/prisma/client";
 import agencies from "./data/agencies.json";
@@ -17,8 +19,8 @@ export async function seedDatabase(
 ): Promise<SeedSummary> {
   const summary: SeedSummary = { agencies: 0, citizens: 0, period: false, admin: false };
 
-  const period = await prisma.selectionPeriod.findUnique({ where: { id: CURRENT_PERIOD_ID } });
-  if (!period) {
+  summary.period = await evenIfRaced(async () => {
+    if (await prisma.selectionPeriod.findUnique({ where: { id: CURRENT_PERIOD_ID } })) return false;
     await prisma.selectionPeriod.create({
       data: {
         id: CURRENT_PERIOD_ID,
@@ -28,31 +30,45 @@ export async function seedDatabase(
         originallyOpensAt: new Date("2023-09-17T00:00:00+07:00"),
       },
     });
-    summary.period = true;
-  }
+    return true;
+  });
 
-  const existingAgencies = new Set((await prisma.agency.findMany({ select: { code: true } })).map((a) => a.code));
-  const newAgencies = agencies.filter((a) => !existingAgencies.has(a.code));
-  if (newAgencies.length > 0) {
-    await prisma.agency.createMany({ data: newAgencies });
-    summary.agencies = newAgencies.length;
-  }
+  summary.agencies = await evenIfRaced(async () => {
+    const existing = new Set((await prisma.agency.findMany({ select: { code: true } })).map((a) => a.code));
+    const missing = agencies.filter((a) => !existing.has(a.code));
+    if (missing.length > 0) await prisma.agency.createMany({ data: missing });
+    return missing.length;
+  });
 
-  const existingCitizens = new Set((await prisma.citizen.findMany({ select: { nik: true } })).map((c) => c.nik));
-  const newCitizens = citizens.filter((c) => !existingCitizens.has(c.nik));
-  if (newCitizens.length > 0) {
-    await prisma.citizen.createMany({ data: newCitizens });
-    summary.citizens = newCitizens.length;
-  }
+  summary.citizens = await evenIfRaced(async () => {
+    const existing = new Set((await prisma.citizen.findMany({ select: { nik: true } })).map((c) => c.nik));
+    const missing = citizens.filter((c) => !existing.has(c.nik));
+    if (missing.length > 0) await prisma.citizen.createMany({ data: missing });
+    return missing.length;
+  });
 
-  if (options.admin) {
-    const exists = await prisma.adminUser.findUnique({ where: { username: options.admin.username } });
-    if (!exists) {
-      await prisma.adminUser.create({
-        data: { id: crypto.randomUUID(), username: options.admin.username, passwordHash: await options.admin.passwordHash() },
-      });
-      summary.admin = true;
-    }
+  const admin = options.admin;
+  if (admin) {
+    summary.admin = await evenIfRaced(async () => {
+      if (await prisma.adminUser.findUnique({ where: { username: admin.username } })) return false;
+      await prisma.adminUser.create({ data: { id: crypto.randomUUID(), username: admin.username, passwordHash: await admin.passwordHash() } });
+      return true;
+    });
   }
   return summary;
+}
+
+/**
+ * Runs a read-then-insert step, and once more when it lost a race: a unique violation (P2002)
+ * means another seeder inserted those rows since our read (each insert is one statement, all or
+ * nothing), so reading again finds them. A few tries, then the error stands.
+ */
+async function evenIfRaced<T>(step: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await step();
+    } catch (error) {
+      if (attempt >= 3 || (error as { code?: unknown }).code !== "P2002") throw error;
+    }
+  }
 }

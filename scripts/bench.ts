@@ -33,8 +33,8 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
 import sharp from "sharp";
-import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
-import { PrismaClient } from "../src/generated/prisma/client";
+import type { PrismaClient } from "../src/generated/prisma/client";
+import { createPrismaClient } from "../src/server/db";
 import { hashSecret } from "../src/server/auth/password-hash";
 import { processPhoto } from "../src/server/photos/process-photo";
 import { CURRENT_PERIOD_ID } from "../src/domain/registration/period";
@@ -81,14 +81,9 @@ function databaseUrl(): string {
   return `file:${path.join(WORK, "bench.db")}`;
 }
 
+/** The app's own choice of client and adapter for the URL (src/server/db.ts), so the two never drift. */
 async function openDatabase(url: string): Promise<PrismaClient> {
-  if (url.startsWith("file:")) return new PrismaClient({ adapter: new PrismaBetterSqlite3({ url }) });
-  // PostgreSQL: the pg adapter, loaded only when asked for (the embedded default does not need it).
-  const adapterModule = "@prisma/adapter-pg";
-  const { PrismaPg } = (await import(adapterModule)) as { PrismaPg: new (options: { connectionString: string }) => unknown };
-  const clientModule = "../src/generated/prisma-pg/client";
-  const { PrismaClient: PgClient } = (await import(clientModule)) as { PrismaClient: new (options: { adapter: unknown }) => PrismaClient };
-  return new PgClient({ adapter: new PrismaPg({ connectionString: url }) });
+  return createPrismaClient(url);
 }
 
 function freshWorkDir(): void {

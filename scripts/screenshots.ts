@@ -15,6 +15,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
 import { type Browser, type Page, chromium } from "@playwright/test";
+import { writeFaceY4m } from "../tests/fixtures/faces";
 
 const root = path.resolve(import.meta.dirname, "..");
 const { values: args } = parseArgs({
@@ -70,7 +71,9 @@ async function newPage(browser: Browser): Promise<Page> {
 async function shot(page: Page, name: string): Promise<void> {
   // Let focus rings, previews and fonts settle.
   await page.waitForTimeout(300);
-  await page.screenshot({ path: path.join(outDir, `${name}.png`), fullPage: true });
+  // The camera plays a real person's portrait (from the face detector's package): never in our docs.
+  const faces = page.locator('video, img[alt*="swafoto" i]');
+  await page.screenshot({ path: path.join(outDir, `${name}.png`), fullPage: true, mask: [faces], maskColor: "#94a3b8" });
   console.log(`screenshots: ${name}.png`);
 }
 
@@ -83,9 +86,18 @@ async function next(page: Page, slug: string): Promise<void> {
 async function main(): Promise<void> {
   fs.mkdirSync(outDir, { recursive: true });
   const citizen = pickCitizen();
+  // The fake camera plays a portrait, so the selfie's face check passes (as in the e2e tests).
+  const faceCamera = path.join(root, "data", "screenshots-face-camera.y4m");
+  await writeFaceY4m(faceCamera);
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-dev-shm-usage", "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream"],
+    args: [
+      "--no-sandbox",
+      "--disable-dev-shm-usage",
+      "--use-fake-device-for-media-stream",
+      "--use-fake-ui-for-media-stream",
+      `--use-file-for-fake-video-capture=${faceCamera}`,
+    ],
   });
   try {
     const page = await newPage(browser);
@@ -133,9 +145,9 @@ async function main(): Promise<void> {
     const password = "kuda lari di sawah hijau pagi";
     await page.getByLabel("Kata Sandi", { exact: true }).fill(password);
     await page.getByLabel("Ulangi Kata Sandi", { exact: true }).fill(password);
-    await page.getByLabel("Pertanyaan keamanan 1").selectOption("SEKOLAH_DASAR");
+    await page.getByRole("group", { name: "Pertanyaan keamanan 1" }).getByRole("radio", { name: "Apa nama sekolah dasar (SD) Anda?" }).check();
     await page.getByLabel("Jawaban 1").fill("SD Negeri 3 Sukamaju");
-    await page.getByLabel("Pertanyaan keamanan 2").selectOption("MAKANAN_FAVORIT");
+    await page.getByRole("group", { name: "Pertanyaan keamanan 2" }).getByRole("radio", { name: "Apa makanan favorit Anda?" }).check();
     await page.getByLabel("Jawaban 2").fill("nasi goreng kambing");
     await page.getByText(/Kekuatan kata sandi: (Kuat|Sangat kuat|Cukup)/).waitFor();
     await shot(page, "07-kata-sandi");

@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 /**
- * `npm test`: the whole suite, as CI runs it: type check, unit and integration tests (Vitest's two
- * projects, tests/unit and tests/integration, in one run), one production build, then the
+ * `npm test`: the whole suite, as CI runs it: type check, unit and integration tests on SQLite
+ * (Vitest's projects "unit" and "integration" in one run), the integration tests again on
+ * PostgreSQL (the project "integration-postgresql": the same files, a throwaway cluster), one
+ * production build, two servers of it on one PostgreSQL (the project "multi-instance"), then the
  * end-to-end tests (Playwright in Debian's Chromium).
  * Installs Debian's chromium and postgresql when missing and we are root; otherwise says what to install.
  * Ends with one line "N passed, N failed" over both runners.
@@ -16,9 +18,14 @@ const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 const bin = (name) => path.join(root, "node_modules", ".bin", name);
 const chromium = env.CHROMIUM_PATH || "/usr/bin/chromium";
 
+/** Seconds each labelled step took, printed at the end (CI time is budgeted: issue 7). */
+const timings = [];
+
 function run(label, command, args, options = {}) {
   console.log(`\n== ${label}`);
+  const started = Date.now();
   const result = spawnSync(command, args, { cwd: root, env, stdio: "inherit", ...options });
+  timings.push(`${label}: ${Math.round((Date.now() - started) / 1000)} s`);
   return result.status === 0;
 }
 
@@ -49,8 +56,9 @@ function readCounts(file, pick) {
 
 ensureChromium();
 
-// --- PostgreSQL (the scale-out engine): installed when missing (as root, like chromium); Vitest's
-// global setup then runs one throwaway cluster, and TEST_POSTGRES=1 makes its tests required.
+// --- PostgreSQL (the scale-out engine): installed when missing (as root, like chromium); the
+// integration-postgresql project's global setup then runs one throwaway cluster, and
+// TEST_POSTGRES=1 makes that project required.
 try {
   ensurePostgresInstalled();
 } catch (error) {
@@ -64,9 +72,17 @@ fs.rmSync(path.join(root, "reports"), { recursive: true, force: true });
 fs.mkdirSync(path.join(root, "reports"), { recursive: true });
 
 let ok = run("type check", bin("tsc"), ["--noEmit"]);
-ok = run("unit and integration tests (vitest)", bin("vitest"), ["run", "--reporter=default", "--reporter=json", "--outputFile.json=reports/vitest-results.json"]) && ok;
+const vitest = (project, report) => ["run", ...project.flatMap((name) => ["--project", name]), "--reporter=default", "--reporter=json", `--outputFile.json=reports/${report}`];
+ok = run("unit and integration tests on SQLite (vitest)", bin("vitest"), vitest(["unit", "integration"], "vitest-results.json")) && ok;
+ok = run("integration tests on PostgreSQL (vitest)", bin("vitest"), vitest(["integration-postgresql"], "vitest-postgresql-results.json")) && ok;
 if (ok) {
   ok = run("production build", bin("next"), ["build"]);
+}
+if (ok) {
+  // Two production servers of this build on one throwaway PostgreSQL (tests/multi-instance).
+  ok = run("two instances on one PostgreSQL (vitest)", bin("vitest"), vitest(["multi-instance"], "vitest-multi-instance-results.json"), {
+    env: { ...env, TEST_MULTI_INSTANCE: "1" },
+  }) && ok;
 }
 if (ok) {
   // Fresh databases and photo folders for the end-to-end servers (a fresh clone has no data/ yet).
@@ -81,19 +97,24 @@ if (ok) {
   ok = run("server logs hold no personal data", bin("tsx"), ["scripts/check-server-logs.ts"]) && ok;
 }
 
-/** Vitest's counts for the test files under `folder` (its JSON report has no project names). */
-const vitestCounts = (folder) =>
-  readCounts("reports/vitest-results.json", (r) => {
+/** Vitest's counts for the test files under `folder` (its JSON report has no project names: one report per run). */
+const vitestCounts = (folder, report = "reports/vitest-results.json") =>
+  readCounts(report, (r) => {
     const results = (r.testResults ?? []).filter((file) => path.relative(root, file.name).startsWith(folder));
     const assertions = results.flatMap((file) => file.assertionResults ?? []);
     return { passed: assertions.filter((a) => a.status === "passed").length, failed: assertions.filter((a) => a.status === "failed").length };
   });
 const unit = vitestCounts("tests/unit/");
 const integration = vitestCounts("tests/integration/");
+const integrationPostgres = vitestCounts("tests/integration/", "reports/vitest-postgresql-results.json");
+const multiInstance = vitestCounts("tests/multi-instance/", "reports/vitest-multi-instance-results.json");
 const e2e = readCounts("reports/e2e-results.json", (r) => ({ passed: r.stats?.expected ?? 0, failed: (r.stats?.unexpected ?? 0) + (r.stats?.flaky ?? 0) }));
 const line = (name, counts) => `${name}: ${counts.passed} passed, ${counts.failed} failed`;
-console.log(`\n${[line("unit", unit), line("integration", integration), line("e2e", e2e)].join("; ")}`);
+const kinds = [line("unit", unit), line("integration (SQLite)", integration), line("integration (PostgreSQL)", integrationPostgres), line("two instances", multiInstance), line("e2e", e2e)];
+console.log(`\n${timings.join("; ")}`);
+console.log(kinds.join("; "));
 // A failed type check or build counts as one failure, so a red run never reads "0 failed".
-const failed = unit.failed + integration.failed + e2e.failed || (ok ? 0 : 1);
-console.log(`${unit.passed + integration.passed + e2e.passed} passed, ${failed} failed`);
+const all = [unit, integration, integrationPostgres, multiInstance, e2e];
+const failed = all.reduce((sum, counts) => sum + counts.failed, 0) || (ok ? 0 : 1);
+console.log(`${all.reduce((sum, counts) => sum + counts.passed, 0)} passed, ${failed} failed`);
 process.exit(ok ? 0 : 1);

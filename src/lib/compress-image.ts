@@ -1,9 +1,14 @@
 /**
  * Browser-side photo compression: decode the image, draw it on a canvas and re-encode it as a
- * JPEG no larger than `maxBytes`, lowering the quality first and then the dimensions.
+ * JPEG no larger than `maxBytes`, lowering the quality first and then the dimensions. The decoded
+ * image's exposure is measured on the way (photo-luminance.ts), so the caller can refuse a black or
+ * washed-out photo before it is sent.
  * Hand-written rather than browser-image-compression, whose web worker loads the library from a
  * CDN at run time (offline kiosks and strict networks block it) and which adds ~50 KB.
  */
+
+import { measureLuminance } from "@/lib/photo-luminance";
+import { type LuminanceStats, exposureMessage } from "@/schemas/documents";
 
 export class PhotoDecodeError extends Error {
   constructor() {
@@ -12,12 +17,33 @@ export class PhotoDecodeError extends Error {
   }
 }
 
-export type CompressedPhoto = { blob: Blob; width: number; height: number };
+/** The image decoded, but is nearly uniform, or far too dark or bright (PHOTO_LUMINANCE): not worth sending. */
+export class PhotoExposureError extends Error {
+  constructor(
+    readonly userMessage: string,
+    readonly luminance: LuminanceStats,
+  ) {
+    super("The photo is badly exposed");
+    this.name = "PhotoExposureError";
+  }
+}
+
+export type CompressedPhoto = { blob: Blob; width: number; height: number; luminance: LuminanceStats };
 
 export type CompressOptions = {
   /** The longest side, in pixels, before any further shrinking. */
   maxDimension?: number;
+  /** A shorter side below this is refused (PhotoTooSmallError) before any work. */
+  minDimension?: number;
 };
+
+/** The image decoded, but is smaller than `minDimension` on a side: a KTP or face cannot be read. */
+export class PhotoTooSmallError extends Error {
+  constructor() {
+    super("The photo is too small");
+    this.name = "PhotoTooSmallError";
+  }
+}
 
 const QUALITIES = [0.86, 0.74, 0.62, 0.5, 0.4] as const;
 const SHRINK_FACTOR = 0.75;
@@ -55,10 +81,17 @@ function toJpeg(canvas: HTMLCanvasElement, quality: number): Promise<Blob> {
   });
 }
 
-/** Throws PhotoDecodeError when the browser cannot read the image at all. */
+/**
+ * Throws PhotoDecodeError when the browser cannot read the image at all, PhotoTooSmallError below
+ * `minDimension`, PhotoExposureError when it shows nothing usable (black, white, far too dark or bright).
+ */
 export async function compressPhoto(input: Blob, maxBytes: number, options: CompressOptions = {}): Promise<CompressedPhoto> {
   const image = await decode(input);
   try {
+    if (Math.min(image.width, image.height) < (options.minDimension ?? 0)) throw new PhotoTooSmallError();
+    const luminance = measureLuminance(image.source, image.width, image.height);
+    const exposure = exposureMessage(luminance);
+    if (exposure) throw new PhotoExposureError(exposure, luminance);
     const maxDimension = options.maxDimension ?? 1600;
     let scale = Math.min(1, maxDimension / Math.max(image.width, image.height));
     const canvas = document.createElement("canvas");
@@ -73,7 +106,7 @@ export async function compressPhoto(input: Blob, maxBytes: number, options: Comp
       context.drawImage(image.source, 0, 0, canvas.width, canvas.height);
       for (const quality of QUALITIES) {
         const blob = await toJpeg(canvas, quality);
-        if (blob.size <= maxBytes) return { blob, width: canvas.width, height: canvas.height };
+        if (blob.size <= maxBytes) return { blob, width: canvas.width, height: canvas.height, luminance };
       }
       scale *= SHRINK_FACTOR;
     }
@@ -81,15 +114,4 @@ export async function compressPhoto(input: Blob, maxBytes: number, options: Comp
   } finally {
     image.close();
   }
-}
-
-/** A `data:` URL (as react-webcam's getScreenshot returns) → a Blob, without fetch. */
-export function dataUrlToBlob(dataUrl: string): Blob {
-  const comma = dataUrl.indexOf(",");
-  const header = dataUrl.slice(0, comma);
-  const type = /^data:([^;,]+)/.exec(header)?.[1] ?? "application/octet-stream";
-  const binary = atob(dataUrl.slice(comma + 1));
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
-  return new Blob([bytes], { type });
 }

@@ -10,12 +10,18 @@ export const CAPTCHA_MESSAGES = {
   answerTooLong: `Kode captcha maksimal ${CAPTCHA_ANSWER_MAX} karakter.`,
 } as const;
 
+/**
+ * A captcha id: a UUID in practice; any short token is accepted so the captcha port can choose its
+ * ids. Checked before any lookup, so a stray byte never reaches the database (PostgreSQL refuses a
+ * NUL in text with an error).
+ */
+export const CAPTCHA_ID_PATTERN = /^[A-Za-z0-9-]{8,64}$/;
+
 export const captchaSchema = z.object({
-  // A UUID in practice; any short token is accepted so the captcha port can choose its ids.
   captchaId: z
     .string({ error: CAPTCHA_MESSAGES.idInvalid })
     .trim()
-    .regex(/^[A-Za-z0-9-]{8,64}$/, CAPTCHA_MESSAGES.idInvalid),
+    .regex(CAPTCHA_ID_PATTERN, CAPTCHA_MESSAGES.idInvalid),
   captchaAnswer: z
     .string({ error: CAPTCHA_MESSAGES.answerRequired })
     .trim()

@@ -18,6 +18,33 @@ export const PHOTO_ACCEPT = ACCEPTED_PHOTO_TYPES.join(",");
 /** Shorter than this on either side, a KTP or a face cannot be read. */
 export const MIN_PHOTO_DIMENSION = 200;
 
+/**
+ * Exposure rules, on the luminance (0 = black, 255 = white) of the whole photo, the same in the
+ * browser (canvas) and on the server (sharp's stats): a photo with almost no variation (a covered
+ * or not-yet-started camera gives an all-black frame, an overexposed one all white) or one far too
+ * dark or too bright shows no readable KTP or face. Chromium's fake camera, a dim room and a KTP on
+ * white paper all stay well inside these bounds (standard deviation ≥ 15, mean 40–220).
+ */
+export const PHOTO_LUMINANCE = {
+  /** Below this standard deviation the photo is nearly one flat colour. */
+  minStdev: 10,
+  /** Mean luminance below this: too dark to read. */
+  minMean: 32,
+  /** Mean luminance above this: washed out. */
+  maxMean: 230,
+} as const;
+
+export type LuminanceStats = { mean: number; stdev: number };
+export type ExposureProblem = "uniform" | "tooDark" | "tooBright";
+
+/** What is wrong with a photo's exposure, if anything; a flat frame is named before its brightness. */
+export function exposureProblem({ mean, stdev }: LuminanceStats): ExposureProblem | null {
+  if (stdev < PHOTO_LUMINANCE.minStdev) return "uniform";
+  if (mean < PHOTO_LUMINANCE.minMean) return "tooDark";
+  if (mean > PHOTO_LUMINANCE.maxMean) return "tooBright";
+  return null;
+}
+
 /** "1 KB"-style sizes for photo limits and previews. */
 export function formatBytes(bytes: number): string {
   if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toLocaleString("id-ID", { maximumFractionDigits: 1 })} MB`;
@@ -47,7 +74,31 @@ export const PHOTO_MESSAGES = {
   unreadable: "Foto rusak atau tidak dapat dibaca. Pastikan file adalah foto JPG atau PNG yang utuh, lalu ambil atau unggah ulang.",
   resolutionTooLarge: "Resolusi foto terlalu besar. Gunakan foto dengan resolusi lebih kecil.",
   tooSmall: `Foto terlalu kecil. Ukuran minimal ${MIN_PHOTO_DIMENSION}×${MIN_PHOTO_DIMENSION} piksel.`,
+  /** The browser could not decode the chosen file as an image (a PDF renamed .jpg, a broken file). */
+  notAnImage:
+    "File yang dipilih bukan foto yang dapat dibaca (misalnya dokumen PDF yang namanya diganti menjadi .jpg). Pilih foto JPG atau PNG.",
+  /** Exposure (PHOTO_LUMINANCE): each says what to do. */
+  uniform:
+    "Foto tampak polos, hampir satu warna (misalnya hitam atau putih seluruhnya). Pastikan kamera tidak tertutup dan gambar sudah tampil, lalu ambil atau unggah ulang foto.",
+  tooDark: "Foto terlalu gelap. Ambil ulang di tempat yang lebih terang atau nyalakan lampu, dan pastikan kamera tidak tertutup.",
+  tooBright: "Foto terlalu terang. Hindari cahaya yang menyilaukan atau lampu kilat langsung ke arah kamera, lalu ambil ulang foto.",
+  /** The browser's face check of the selfie (src/lib/face-check.ts); advisory where it cannot run. */
+  noFace:
+    "Wajah tidak terdeteksi pada swafoto. Hadapkan wajah ke kamera dan pastikan seluruh wajah terlihat jelas dengan cahaya cukup, lalu ambil ulang foto.",
+  severalFaces: "Terdeteksi lebih dari satu wajah pada swafoto. Pastikan hanya wajah Anda yang terlihat, lalu ambil ulang foto.",
 } as const;
+
+/** The message for a selfie with no face or several faces; null for exactly one. */
+export function faceCountMessage(faces: number): string | null {
+  if (faces === 0) return PHOTO_MESSAGES.noFace;
+  return faces > 1 ? PHOTO_MESSAGES.severalFaces : null;
+}
+
+/** The message for an exposure problem, or null when the photo is fine. */
+export function exposureMessage(stats: LuminanceStats): string | null {
+  const problem = exposureProblem(stats);
+  return problem ? PHOTO_MESSAGES[problem] : null;
+}
 
 function photoDescriptorSchema(requiredMessage: string, maxBytes: number) {
   return z

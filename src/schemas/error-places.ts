@@ -29,6 +29,7 @@ export const ERROR_PLACES: Readonly<Record<ErrorCode, ErrorPlace | null>> = {
   PAYLOAD_TOO_LARGE: { step: "documents", field: "ktpPhoto" },
   UNSUPPORTED_MEDIA_TYPE: { step: "documents", field: "ktpPhoto" },
   RATE_LIMITED: null,
+  // About no field: wait and send again (Retry-After).
   SERVER_BUSY: null,
   UNAUTHORIZED: null,
   FORBIDDEN: null,

@@ -11,6 +11,12 @@ import { CPNS_2023_PERIOD, closingDate as closingDateOf } from "@/domain/registr
 import { INVALID_PAYLOAD_MESSAGE, fieldsOf, fieldsPassed, fromResult } from "@/schemas/shared";
 
 export const AGENCY_CODE_MAX = 32;
+/**
+ * Agency codes are upper-case letters, digits and hyphens (`KOTA-3273`, `KEMENKEU`); an empty one is
+ * the "required" rule's to report. Checked before any lookup, so a stray byte never reaches the
+ * database (PostgreSQL refuses a NUL in text with an error, where SQLite just finds nothing).
+ */
+export const AGENCY_CODE_PATTERN = /^[A-Z0-9-]*$/;
 /** Births before this year are typing mistakes, not applicants. */
 export const BIRTH_YEAR_MIN = 1900;
 
@@ -76,7 +82,8 @@ export function makeIdentitySchema({ closingDate }: IdentitySchemaOptions) {
         .string({ error: IDENTITY_MESSAGES.agencyRequired })
         .trim()
         .min(1, IDENTITY_MESSAGES.agencyRequired)
-        .max(AGENCY_CODE_MAX, IDENTITY_MESSAGES.agencyInvalid),
+        .max(AGENCY_CODE_MAX, IDENTITY_MESSAGES.agencyInvalid)
+        .regex(AGENCY_CODE_PATTERN, IDENTITY_MESSAGES.agencyInvalid),
     }, { error: INVALID_PAYLOAD_MESSAGE })
     .superRefine(
       (values, ctx) => {

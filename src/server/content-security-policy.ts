@@ -14,7 +14,10 @@ export type PagePolicyOptions = {
 export function pageContentSecurityPolicy(nonce: string, { development, production }: PagePolicyOptions): string {
   return [
     "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${development ? " 'unsafe-eval'" : ""}`,
+    // 'wasm-unsafe-eval' compiles WebAssembly only (never a JS eval): the selfie's face detector
+    // (TensorFlow.js inside Human, ADR 0015) probes for it. On every page, because the wizard is
+    // reached by client-side navigation, which keeps the first page's policy.
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic' 'wasm-unsafe-eval'${development ? " 'unsafe-eval'" : ""}`,
     development ? "style-src 'self' 'unsafe-inline'" : `style-src 'self' 'nonce-${nonce}'`,
     // data: for the captcha (an SVG data URL), blob: for the photo previews and the compressor.
     "img-src 'self' data: blob:",

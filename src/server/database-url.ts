@@ -14,3 +14,11 @@ export function databaseEngine(url: string): DatabaseEngine | null {
 }
 
 export const DATABASE_URL_MESSAGE = 'must be a SQLite "file:" URL or a "postgresql://" URL';
+
+/**
+ * PostgreSQL connections one process opens at most (`DATABASE_POOL_SIZE`; pg's own default). A
+ * registration spends milliseconds in the database and most of its time in argon2id and photo
+ * re-encoding, which the admission limit holds to the cores, so a few connections per instance
+ * suffice; ADR 0013 has the arithmetic (instances × pool ≤ PostgreSQL's max_connections).
+ */
+export const DEFAULT_DATABASE_POOL_SIZE = 10;

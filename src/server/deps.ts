@@ -46,7 +46,7 @@ export type Ports = Omit<Deps, "env">;
 
 /** The ports the environment asks for; `given` ports are taken as they are (and used by the rest). */
 export function buildDeps(env: Env, given: Partial<Ports> = {}): Deps {
-  const db = given.db ?? prismaClientFor(env.DATABASE_URL);
+  const db = given.db ?? prismaClientFor(env.DATABASE_URL, { poolSize: env.DATABASE_POOL_SIZE });
   return {
     env,
     db,

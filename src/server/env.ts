@@ -1,7 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
-import { databaseEngine, DATABASE_URL_MESSAGE } from "@/server/database-url";
+import { DEFAULT_DATABASE_POOL_SIZE, databaseEngine, DATABASE_URL_MESSAGE } from "@/server/database-url";
 import { decodePhotoKey, generatePhotoKey, isWeakPhotoKey } from "@/server/photos/photo-encryption";
 
 /**
@@ -27,6 +27,8 @@ const schema = z
     APP_ENV: optional(z.enum(["local", "production"])).default("local"),
     PORT: optional(z.coerce.number().int().min(1).max(65535)).default(3000),
     DATABASE_URL: optional(z.string().refine((url) => databaseEngine(url) !== null, DATABASE_URL_MESSAGE)).default("file:./data/sscasn.db"),
+    /** PostgreSQL only: connections this process keeps at most (src/server/db.ts, ADR 0013). */
+    DATABASE_POOL_SIZE: optional(z.coerce.number().int("must be a whole number").min(1, "must be at least 1").max(500, "must be at most 500")).default(DEFAULT_DATABASE_POOL_SIZE),
     /** An ISO instant the server's clock starts at, or "real" for the real clock. */
     APP_CLOCK: optional(z.union([z.literal("real"), isoInstant])),
     STORAGE_DIR: optional(z.string()).default("./storage"),

@@ -28,7 +28,9 @@ test.describe("security headers", () => {
         expect(csp, path).toContain(directive);
       }
       expect(csp).not.toContain("unsafe-inline");
-      expect(csp).not.toContain("unsafe-eval");
+      // No JavaScript eval; WebAssembly compilation only ('wasm-unsafe-eval', the face detector's: ADR 0012).
+      expect(csp).not.toContain("'unsafe-eval'");
+      expect(csp).toContain("'wasm-unsafe-eval'");
       const nonce = /'nonce-([A-Za-z0-9+/=]+)'/.exec(csp)?.[1];
       expect(nonce, path).toBeTruthy();
       nonces.push(nonce!);

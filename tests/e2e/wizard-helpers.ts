@@ -51,12 +51,20 @@ export async function fillDocuments(page: Page): Promise<void> {
   await takeSelfie(page);
 }
 
+/** The radio of security question `n` (1 or 2) whose text is `question`. */
+export function securityQuestion(page: Page, n: 1 | 2, question: string | RegExp) {
+  return page.getByRole("group", { name: `Pertanyaan keamanan ${n}` }).getByRole("radio", { name: question });
+}
+
+export const QUESTION_SD = "Apa nama sekolah dasar (SD) Anda?";
+export const QUESTION_FOOD = "Apa makanan favorit Anda?";
+
 export async function fillPassword(page: Page, password = PASSWORD): Promise<void> {
   await page.getByLabel("Kata Sandi", { exact: true }).fill(password);
   await page.getByLabel("Ulangi Kata Sandi", { exact: true }).fill(password);
-  await page.getByLabel("Pertanyaan keamanan 1").selectOption("SEKOLAH_DASAR");
+  await securityQuestion(page, 1, QUESTION_SD).check();
   await page.getByLabel("Jawaban 1").fill("SD Negeri 3 Sukamaju");
-  await page.getByLabel("Pertanyaan keamanan 2").selectOption("MAKANAN_FAVORIT");
+  await securityQuestion(page, 2, QUESTION_FOOD).check();
   await page.getByLabel("Jawaban 2").fill("nasi goreng kambing");
 }
 

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import type { Locator, Page } from "@playwright/test";
 import { extractText } from "unpdf";
 import { expect, test } from "./fixtures";
-import { KTP_FIXTURE, PASSWORD, captchaAnswer, trackCaptcha } from "./wizard-helpers";
+import { KTP_FIXTURE, PASSWORD, QUESTION_FOOD, QUESTION_SD, captchaAnswer, securityQuestion, trackCaptcha } from "./wizard-helpers";
 
 /** Presses Tab (or Shift+Tab) until `target` has focus, as a keyboard user would. */
 async function tabTo(page: Page, target: Locator, { backwards = false, max = 40 } = {}): Promise<void> {
@@ -66,11 +66,14 @@ test("the whole wizard with the keyboard alone", async ({ page, newCitizen }) =>
   await press(page, page.getByRole("button", { name: "Tampilkan kata sandi" }), "Space");
   await expect(page.getByLabel("Kata Sandi", { exact: true })).toHaveAttribute("type", "text");
   await typeInto(page, page.getByLabel("Ulangi Kata Sandi", { exact: true }), PASSWORD);
-  await typeInto(page, page.getByLabel("Pertanyaan keamanan 1"), "Apa nama sekolah");
-  await expect(page.getByLabel("Pertanyaan keamanan 1")).toHaveValue("SEKOLAH_DASAR");
+  // Radios: Tab enters a group, Space chooses, the arrow keys move the choice (and wrap).
+  await press(page, securityQuestion(page, 1, QUESTION_SD), "Space");
+  await expect(securityQuestion(page, 1, QUESTION_SD)).toBeChecked();
   await typeInto(page, page.getByLabel("Jawaban 1"), "SD Negeri 1 Purbalingga");
-  await typeInto(page, page.getByLabel("Pertanyaan keamanan 2"), "Apa makanan");
-  await expect(page.getByLabel("Pertanyaan keamanan 2")).toHaveValue("MAKANAN_FAVORIT");
+  // The question chosen above cannot be chosen again: the group starts at the second one.
+  await tabTo(page, securityQuestion(page, 2, /hewan peliharaan/));
+  await page.keyboard.press("ArrowUp");
+  await expect(securityQuestion(page, 2, QUESTION_FOOD)).toBeChecked();
   await typeInto(page, page.getByLabel("Jawaban 2"), "soto ayam");
   await press(page, page.getByRole("button", { name: "Lanjutkan" }));
   await expect(page.getByRole("heading", { level: 1, name: "Captcha" })).toBeFocused();

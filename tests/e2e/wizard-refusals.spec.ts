@@ -1,10 +1,14 @@
+import { DEFAULT_MESSAGES } from "@/domain/errors";
+import { PHOTO_MESSAGES } from "@/schemas/documents";
 import { expect, expectNoAxeViolations, test } from "./fixtures";
 import {
+  captchaAnswer,
   confirmRegistration,
   continueTo,
   fillDocuments,
   fillIdentity,
   fillPassword,
+  fillWizardToReview,
   registerViaApi,
   solveCaptcha,
   takeSelfie,
@@ -102,6 +106,12 @@ test.describe("the browser's own checks", () => {
     await expect(page.getByText("Captcha baru sudah dimuat.")).toBeVisible();
     await expect(page.getByLabel("Kode captcha")).toHaveValue("");
     expect(tracker.latest()).not.toBe(first);
+
+    // The audio alternative of the captcha on screen (the ux branch's CaptchaAudio).
+    await expect(page.getByLabel("Kode captcha")).toHaveAttribute("inputmode", "numeric");
+    await page.getByRole("button", { name: "Dengarkan captcha" }).click();
+    await expect(page.locator("audio")).toHaveAttribute("src", `/api/captcha/${tracker.latest()}/audio`);
+    await expectNoAxeViolations(page);
   });
 });
 
@@ -114,7 +124,14 @@ test.describe("refusals from the server, each shown with its message", () => {
     const agency = page.getByLabel("Instansi");
     await expect(agency).toHaveAccessibleDescription(/Formasi Kementerian Pertahanan masih dalam proses verifikasi/);
     await expect(page.getByText(/pantau akun media sosial\s+resmi BKN serta Kementerian Pertahanan/)).toBeVisible();
+    // "Beri tahu saya", beside the form (forms do not nest), reached from the warning's link.
+    const notify = page.getByRole("region", { name: "Beri tahu saya saat formasi Kementerian Pertahanan diverifikasi" });
+    await expect(notify).toBeVisible();
+    await expect(page.getByRole("link", { name: "Minta email pemberitahuan" })).toHaveAttribute("href", "#beri-tahu-saya");
     await expectNoAxeViolations(page);
+    await notify.getByLabel(/^Email/).fill(`kabari.${identity.email}`);
+    await notify.getByRole("button", { name: "Beri tahu saya" }).click();
+    await expect(notify.getByRole("status")).toContainText("Terima kasih.");
 
     await page.getByRole("button", { name: "Lanjutkan" }).click();
     await expect(summary(page)).toBeFocused();
@@ -128,7 +145,14 @@ test.describe("refusals from the server, each shown with its message", () => {
 
     // Choosing a verified agency lets the applicant through.
     await agency.selectOption("BKN");
+    await expect(page.getByRole("region", { name: /^Beri tahu saya/ })).toHaveCount(0);
     await continueTo(page, "dokumen", "Dokumen");
+  });
+
+  test("the notify mail's link (?instansi=KODE) chooses the agency on a fresh identity step", async ({ page }) => {
+    await page.goto("/daftar/identitas?instansi=KEMHAN");
+    await expect(page.getByLabel("Instansi")).toHaveValue("KEMHAN");
+    await expect(page.getByLabel("Instansi")).toHaveAccessibleDescription(/Formasi Kementerian Pertahanan masih dalam proses verifikasi/);
   });
 
   test("the population registry does not match: data mismatch, then a wrong KK", async ({ page, newCitizen }) => {
@@ -139,6 +163,7 @@ test.describe("refusals from the server, each shown with its message", () => {
     await expect(summary(page)).toBeFocused();
     await expect(summary(page)).toContainText("Data tidak sesuai dengan data Dukcapil.");
     await expect(summary(page)).toContainText("Periksa kembali NIK, nomor KK, nama lengkap, dan tanggal lahir");
+    await expect(summary(page).getByRole("heading", { level: 2 })).toHaveText("Ada 1 hal yang perlu diperbaiki");
     await expectNoAxeViolations(page);
 
     await page.getByLabel("Nama Lengkap").fill(identity.fullName);
@@ -151,7 +176,7 @@ test.describe("refusals from the server, each shown with its message", () => {
     await expect(page.getByLabel("Nomor Kartu Keluarga (KK)")).toHaveAttribute("aria-invalid", "true");
   });
 
-  test("a NIK that already has an account", async ({ page, request, newCitizen }) => {
+  test("a NIK that already has an account: one problem counted, the advice shown apart", async ({ page, request, newCitizen }) => {
     const identity = newCitizen();
     await registerViaApi(request, identity);
     await page.goto("/daftar/identitas");
@@ -159,11 +184,16 @@ test.describe("refusals from the server, each shown with its message", () => {
     await page.getByRole("button", { name: "Lanjutkan" }).click();
     await expect(summary(page)).toBeFocused();
     await expect(summary(page).getByRole("link", { name: "NIK sudah terdaftar." })).toBeVisible();
+    // The guidance is not a problem to fix: "Ada 1 hal", one item, the advice under "Saran".
+    await expect(summary(page).getByRole("heading", { level: 2 })).toHaveText("Ada 1 hal yang perlu diperbaiki");
+    await expect(summary(page).getByRole("listitem")).toHaveCount(1);
+    await expect(summary(page).getByRole("heading", { level: 3, name: "Saran" })).toBeVisible();
+    await expect(summary(page)).toContainText("Satu NIK hanya dapat membuat satu akun.");
     await expect(page.getByLabel("NIK (Nomor Induk Kependudukan)")).toHaveAccessibleDescription(/NIK sudah terdaftar\./);
     await expectNoAxeViolations(page);
   });
 
-  test("a wrong captcha: back to the captcha step with a fresh one, everything else kept", async ({ page, newCitizen }) => {
+  test("a wrong captcha is refused at the captcha step, before the review: a fresh one, everything else kept", async ({ page, newCitizen }) => {
     test.setTimeout(120_000);
     const identity = newCitizen();
     const tracker = trackCaptcha(page);
@@ -175,16 +205,28 @@ test.describe("refusals from the server, each shown with its message", () => {
     await fillPassword(page);
     await continueTo(page, "captcha", "Captcha");
     await expect.poll(() => tracker.latest()).not.toBeNull();
-    const consumed = tracker.latest();
+    const burnt = tracker.latest();
     await page.getByLabel("Kode captcha").fill("salah1");
-    await continueTo(page, "cek-ulang", "Cek Ulang");
-    await confirmRegistration(page);
+    const check = page.waitForResponse((r) => r.url().endsWith("/api/registrations/validate"));
+    await page.getByRole("button", { name: "Lanjutkan" }).click();
+    expect((await check).status()).toBe(422);
 
+    // Still at step 4, never at the review: the message, a new captcha, an empty answer box.
     await expect(page).toHaveURL(/\/daftar\/captcha$/);
+    await expect(summary(page)).toBeFocused();
+    await expect(summary(page).getByRole("heading")).toHaveText("Ada 1 hal yang perlu diperbaiki");
     await expect(summary(page)).toContainText("Kode captcha salah atau sudah kedaluwarsa");
+    await expect.poll(() => tracker.latest()).not.toBe(burnt);
     await expect(page.getByLabel("Kode captcha")).toHaveValue("");
+    await expect(page.getByLabel("Kode captcha")).toHaveAccessibleDescription(/Kode captcha salah atau sudah kedaluwarsa/);
+    await expect(page.getByText("Captcha baru sudah dimuat.")).toBeVisible();
     await expectNoAxeViolations(page);
-    await solveCaptcha(page, tracker, consumed);
+
+    // The burnt captcha is refused even with its right answer: the server deleted it.
+    expect(() => captchaAnswer(burnt as string)).toThrow(/No captcha/);
+
+    // The fresh one works, and nothing else was lost.
+    await solveCaptcha(page, tracker, burnt);
     await continueTo(page, "cek-ulang", "Cek Ulang");
     await expect(page.getByRole("region", { name: "Identitas" })).toContainText(identity.nik);
     await expect(page.getByRole("img", { name: "Swafoto" })).toBeVisible();
@@ -192,44 +234,58 @@ test.describe("refusals from the server, each shown with its message", () => {
     await expect(page.getByRole("heading", { level: 1, name: "Akun berhasil dibuat" })).toBeVisible();
   });
 
-  test("a PDF renamed to .jpg: the server refuses it (415) and the review says so, linking to the photo", async ({ page, newCitizen }) => {
-    test.setTimeout(120_000);
+  test("a PDF renamed to .jpg is refused at step 2 by the browser, at once", async ({ page, newCitizen }) => {
+    test.setTimeout(60_000);
     const identity = newCitizen();
-    const tracker = trackCaptcha(page);
     await page.goto("/daftar");
     await fillIdentity(page, identity);
     await continueTo(page, "dokumen", "Dokumen");
     const pdf = Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
-    // The browser cannot decode it; it claims to be a JPEG, so the client lets the server judge the bytes.
+    // It claims to be a JPEG (its name); the browser cannot decode it, so it is refused right here.
     await uploadKtp(page, { name: "ktp.jpg", mimeType: "image/jpeg", buffer: pdf });
-    await expect(page.getByText("Pratinjau tidak tersedia")).toBeVisible();
-    await takeSelfie(page);
-    await continueTo(page, "kata-sandi", "Kata Sandi");
-    await fillPassword(page);
-    await continueTo(page, "captcha", "Captcha");
-    await solveCaptcha(page, tracker);
-    await continueTo(page, "cek-ulang", "Cek Ulang");
+    const ktp = page.getByRole("region", { name: "Foto KTP" });
+    await expect(ktp).toContainText(PHOTO_MESSAGES.notAnImage);
+    await expect(page.getByRole("img", { name: "Pratinjau foto KTP yang dipilih" })).toHaveCount(0);
+    await expect(page.getByLabel("Pilih file foto KTP")).toHaveAccessibleDescription(/bukan foto yang dapat dibaca/);
+    await expectNoAxeViolations(page);
 
-    const answer = page.waitForResponse((r) => r.url().endsWith("/api/registrations") && r.request().method() === "POST");
-    await confirmRegistration(page);
-    const response = await answer;
-    expect(response.status()).toBe(415);
-    const { error } = (await response.json()) as { error: { message: string; fields?: Record<string, string[]> } };
+    // "Lanjutkan" does not complete the step; the summary names the reason, not just "required".
+    await takeSelfie(page);
+    await page.getByRole("button", { name: "Lanjutkan" }).click();
     await expect(summary(page)).toBeFocused();
-    await expect(summary(page)).toContainText(error.message);
-    for (const message of error.fields?.ktpPhoto ?? []) await expect(summary(page)).toContainText(message);
+    await expect(summary(page).getByRole("link", { name: PHOTO_MESSAGES.notAnImage })).toBeVisible();
+    await expect(page).toHaveURL(/\/daftar\/dokumen$/);
+
+    // A real photo lets the applicant through.
+    await uploadKtp(page);
+    await expect(page.getByRole("img", { name: "Pratinjau foto KTP yang dipilih" })).toBeVisible();
+    await continueTo(page, "kata-sandi", "Kata Sandi");
+  });
+
+  test("a photo the server refuses after 'Iya': the review says so, linking to the photo", async ({ page, newCitizen }) => {
+    test.setTimeout(120_000);
+    const identity = newCitizen();
+    const tracker = await fillWizardToReview(page, identity);
+    // The browser refuses such photos itself now; a client that did not (an old tab, a bypassed
+    // check) gets the server's own answer, as POST /api/registrations sends it for a black selfie.
+    const refusal = { error: { code: "VALIDATION_FAILED", message: DEFAULT_MESSAGES.VALIDATION_FAILED, fields: { selfie: [PHOTO_MESSAGES.uniform] } } };
+    await page.route("**/api/registrations", (route) => route.fulfill({ status: 422, json: refusal }), { times: 1 });
+    await confirmRegistration(page);
+    await expect(summary(page)).toBeFocused();
+    await expect(summary(page)).toContainText(DEFAULT_MESSAGES.VALIDATION_FAILED);
+    await expect(summary(page)).toContainText(PHOTO_MESSAGES.uniform);
     await expect(page.getByRole("dialog")).toBeHidden();
     await expectNoAxeViolations(page);
 
-    // The link leads to the photo on the documents step, where the message is shown by it.
+    // The link leads to the selfie on the documents step, where the message is shown by it.
     await summary(page).getByRole("link").first().click();
-    await expect(page).toHaveURL(/\/daftar\/dokumen#f-ktpPhoto$/);
-    await expect(page.getByRole("region", { name: "Foto KTP" })).toContainText((error.fields?.ktpPhoto ?? [error.message])[0] as string);
-    await uploadKtp(page);
-    await expect(page.getByRole("img", { name: "Pratinjau foto KTP yang dipilih" })).toBeVisible();
+    await expect(page).toHaveURL(/\/daftar\/dokumen#f-selfie$/);
+    await expect(page.getByRole("region", { name: "Swafoto" })).toContainText(PHOTO_MESSAGES.uniform);
+    await takeSelfie(page);
     await continueTo(page, "cek-ulang", "Cek Ulang");
-    // The type is checked before the captcha is consumed, so the same captcha still holds.
+    // The intercepted request never reached the server: the captcha still holds.
     await confirmRegistration(page);
     await expect(page.getByRole("heading", { level: 1, name: "Akun berhasil dibuat" })).toBeVisible();
+    expect(tracker.latest()).not.toBeNull();
   });
 });

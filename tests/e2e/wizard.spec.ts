@@ -8,6 +8,9 @@ import {
   fillDocuments,
   fillIdentity,
   fillPassword,
+  QUESTION_FOOD,
+  QUESTION_SD,
+  securityQuestion,
   solveCaptcha,
   trackCaptcha,
 } from "./wizard-helpers";
@@ -143,8 +146,8 @@ test.describe("progress and navigation", () => {
     await continueTo(page, "kata-sandi", "Kata Sandi");
     await expect(page.getByLabel("Kata Sandi", { exact: true })).toHaveValue("");
     await expect(page.getByLabel("Jawaban 1")).toHaveValue("");
-    await expect(page.getByLabel("Pertanyaan keamanan 1")).toHaveValue("SEKOLAH_DASAR");
-    await expect(page.getByLabel("Pertanyaan keamanan 2")).toHaveValue("MAKANAN_FAVORIT");
+    await expect(securityQuestion(page, 1, QUESTION_SD)).toBeChecked();
+    await expect(securityQuestion(page, 2, QUESTION_FOOD)).toBeChecked();
   });
 
   test("'Ubah' from the review edits a step and comes back to the review", async ({ page, newCitizen }) => {

@@ -1,8 +1,8 @@
 /**
  * A fresh, migrated and seeded PostgreSQL database for one test file, in the run's throwaway
- * cluster (tests/setup/postgres-global-setup.ts): the PostgreSQL counterpart of test-database.ts.
- * Test files that need one wrap themselves in `describe.skipIf(!hasPostgres())`; `npm test` sets
- * TEST_POSTGRES=1, so there they never skip.
+ * cluster (tests/setup/postgres-global-setup.ts): the PostgreSQL side of test-database.ts, which
+ * calls it in the "integration-postgresql" project. A migrated and seeded database is a copy of the
+ * run's template (`CREATE DATABASE … TEMPLATE`); one without migrations or seed is made afresh.
  */
 import { randomBytes } from "node:crypto";
 import pg from "pg";
@@ -21,6 +21,7 @@ export type PostgresTestDatabase = {
   cleanup: () => Promise<void>;
 };
 
+/** True in the "integration-postgresql" project (its global setup started a server). */
 export function hasPostgres(): boolean {
   return Boolean(inject("postgresUrl"));
 }
@@ -44,12 +45,14 @@ async function onServer<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
 /** Creates an empty database, migrated unless `migrate: false`, seeded unless `seed: false`. */
 export async function createPostgresTestDatabase(options: { migrate?: boolean; seed?: boolean } = {}): Promise<PostgresTestDatabase> {
   const name = `sscasn_test_${randomBytes(6).toString("hex")}`;
-  await onServer((client) => client.query(`CREATE DATABASE "${name}"`));
+  const template = inject("postgresTemplate");
+  const copy = options.migrate !== false && options.seed !== false && template;
+  await onServer((client) => client.query(copy ? `CREATE DATABASE "${name}" TEMPLATE "${template}"` : `CREATE DATABASE "${name}"`));
   const url = new URL(serverUrl());
   url.pathname = `/${name}`;
-  if (options.migrate !== false) await applyPostgresMigrations(url.toString(), MIGRATIONS_DIRS.postgresql);
+  if (!copy && options.migrate !== false) await applyPostgresMigrations(url.toString(), MIGRATIONS_DIRS.postgresql);
   const prisma = createPrismaClient(url.toString());
-  if (options.migrate !== false && options.seed !== false) await seedDatabase(prisma);
+  if (!copy && options.migrate !== false && options.seed !== false) await seedDatabase(prisma);
   return {
     url: url.toString(),
     name,

@@ -1,8 +1,10 @@
 /**
  * The app's server code in-process, as a deployment would run it: route handlers and operations
  * are imported as they are and called directly, with their ports (src/server/deps.ts) built from a
- * test configuration: a fresh migrated and seeded database, a fresh photo directory, a simulated
- * clock and a known auth secret. No `process.env` is touched and no module is reloaded.
+ * test configuration: a fresh migrated and seeded database on the run's engine (SQLite, or
+ * PostgreSQL in the integration-postgresql project: tests/setup/test-database.ts), a fresh photo
+ * directory, a simulated clock and a known auth secret. No `process.env` is touched and no module
+ * is reloaded.
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -12,7 +14,7 @@ import type { PrismaClient } from "@/generated/prisma/client";
 import { createClock, type Clock } from "@/server/clock";
 import { buildDeps, setDepsForTest, withDeps } from "@/server/deps";
 import { parseEnv } from "@/server/env";
-import { createTestDatabase, type TestDatabase } from "./test-database";
+import { createTestDatabase, DATABASE_SETUP_TIMEOUT_MS, type TestDatabase } from "./test-database";
 
 /** Inside the CPNS 2023 window (20 Sep – 8 Oct 2023 WIB). */
 export const OPEN = "2023-09-25T10:00:00+07:00";
@@ -45,7 +47,7 @@ export function useTestServer(options: { clock?: string; env?: () => Record<stri
     });
     setDepsForTest(buildDeps(env, { db: testDb.prisma }));
     Object.assign(server, { testDb, prisma: testDb.prisma, storageDir });
-  });
+  }, DATABASE_SETUP_TIMEOUT_MS);
   afterAll(async () => {
     setDepsForTest(undefined);
     await server.testDb?.cleanup();

@@ -10,6 +10,9 @@ import { type AgencyOption } from "@/components/registration/wizard-provider";
 import { AGENCY_KINDS, AGENCY_KIND_LABELS } from "@/domain/registration/readiness";
 
 // Short, so a 360 px select cuts less of it; the full explanation shows below once chosen.
+/** Where the identity step puts "Beri tahu saya" (outside its form: forms do not nest). */
+export const NOTIFY_SECTION_ID = "beri-tahu-saya";
+
 export const IN_VERIFICATION_SUFFIX = " (masih diverifikasi)";
 
 export function AgencySelect({
@@ -44,6 +47,12 @@ export function AgencySelect({
               Akun belum dapat dibuat untuk instansi ini. Silakan cek SSCASN secara berkala dan pantau akun media sosial
               resmi BKN serta {selected.name}. Anda dapat kembali ke halaman ini setelah formasinya diverifikasi, atau
               memilih instansi lain yang formasinya sudah diverifikasi.
+            </p>
+            <p className="mt-1">
+              <a href={`#${NOTIFY_SECTION_ID}`} className="font-medium underline underline-offset-2">
+                Minta email pemberitahuan
+              </a>{" "}
+              saat formasinya sudah diverifikasi.
             </p>
           </div>
         ) : undefined

@@ -2,8 +2,9 @@
 
 /**
  * What went wrong with the camera and how to fix it, per browser (Chrome, Firefox, Safari) and for
- * in-app browsers, whose webviews often cannot use the camera at all. The detected browser's
- * advice comes first.
+ * in-app browsers, whose webviews often cannot use the camera at all. Short on a phone: the
+ * detected browser's steps are shown, then the actions ("Coba Lagi", the file fallback), and the
+ * other browsers' steps stay collapsed (<details>) below them.
  */
 import { type ReactNode, useEffect, useState } from "react";
 import { type BrowserFamily, type DetectedBrowser, detectBrowser } from "@/lib/browser-detect";
@@ -116,31 +117,41 @@ const BROWSER_STEPS: { family: Exclude<BrowserFamily, "other">; title: string; s
   },
 ];
 
-export function CameraHelp({ kind, headingId }: { kind: CameraErrorKind; headingId: string }) {
+export function CameraHelp({ kind, headingId, actions }: { kind: CameraErrorKind; headingId: string; actions: ReactNode }) {
   const [browser, setBrowser] = useState<DetectedBrowser>({ family: "other" });
   useEffect(() => setBrowser(detectBrowser(navigator.userAgent)), []);
-  const ordered = [...BROWSER_STEPS].sort((a, b) => Number(b.family === browser.family) - Number(a.family === browser.family));
   const showBrowserSteps = kind === "denied" || kind === "unsupported" || kind === "other" || browser.family === "in-app";
+  const detected = showBrowserSteps ? BROWSER_STEPS.find((entry) => entry.family === browser.family) : undefined;
+  const others = showBrowserSteps ? BROWSER_STEPS.filter((entry) => entry !== detected) : [];
   return (
-    <div className="space-y-3">
-      <h3 id={headingId} tabIndex={-1} className="text-base font-bold text-red-800">
-        {CAMERA_ERROR_TITLES[kind]}
-      </h3>
-      <p>{SUMMARY[kind]}</p>
-      {browser.family === "in-app" ? (
-        <p className="font-medium">
-          Anda tampaknya membuka halaman ini dari dalam aplikasi {browser.appName}. Buka halaman ini di Chrome atau Safari
-          agar kamera dapat dipakai.
-        </p>
-      ) : null}
-      {showBrowserSteps ? (
-        <div className="space-y-3">
-          <p className="font-medium">Cara mengizinkan kamera:</p>
-          {ordered.map((entry) => (
-            <div key={entry.family} className="rounded-md border border-slate-200 bg-slate-50 p-3 text-sm">
-              <h4 className="font-semibold">{entry.title}</h4>
-              <div className="mt-1">{entry.steps}</div>
-            </div>
+    <div className="space-y-4">
+      <div className="space-y-3">
+        <h3 id={headingId} tabIndex={-1} className="text-base font-bold text-red-800">
+          {CAMERA_ERROR_TITLES[kind]}
+        </h3>
+        <p>{SUMMARY[kind]}</p>
+        {browser.family === "in-app" ? (
+          <p className="font-medium">
+            Anda tampaknya membuka halaman ini dari dalam aplikasi {browser.appName}. Buka halaman ini di Chrome atau Safari
+            agar kamera dapat dipakai.
+          </p>
+        ) : null}
+        {detected ? (
+          <div className="rounded-md border border-slate-200 bg-white p-3 text-sm">
+            <h4 className="font-semibold">Cara mengizinkan kamera di {detected.title}</h4>
+            <div className="mt-1">{detected.steps}</div>
+          </div>
+        ) : null}
+      </div>
+      {actions}
+      {others.length > 0 ? (
+        <div className="space-y-2 border-t border-red-200 pt-3 text-sm">
+          <p className="font-medium">{detected ? "Memakai browser lain?" : "Cara mengizinkan kamera:"}</p>
+          {others.map((entry) => (
+            <details key={entry.family} className="rounded-md border border-slate-200 bg-white">
+              <summary className="min-h-11 cursor-pointer px-3 py-2.5 font-semibold">{entry.title}</summary>
+              <div className="px-3 pb-3">{entry.steps}</div>
+            </details>
           ))}
         </div>
       ) : null}

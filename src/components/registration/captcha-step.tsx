@@ -1,6 +1,7 @@
 "use client";
 
 import { type FormEvent, useCallback, useEffect, useRef, useState } from "react";
+import { CaptchaAudio } from "@/components/auth/captcha-audio";
 import { TextField, secondaryButtonClass } from "@/components/registration/form-field";
 import { StepActions, StepForm, StepFrame } from "@/components/registration/step-frame";
 import { useStepForm } from "@/components/registration/use-step-form";
@@ -15,7 +16,7 @@ export async function fetchCaptcha(): Promise<Captcha | null> {
 
 export function CaptchaStep() {
   return (
-    <StepFrame step="captcha" intro={<p>Ketik huruf dan angka yang terlihat pada gambar. Huruf besar dan kecil dianggap sama.</p>}>
+    <StepFrame step="captcha" intro={<p>Ketik angka yang terlihat pada gambar, atau dengarkan captcha bila gambar sulit dibaca.</p>}>
       <CaptchaForm />
     </StepFrame>
   );
@@ -40,6 +41,12 @@ function CaptchaForm() {
     anchorField: "captchaAnswer",
     // Submitted only with a captcha on screen (see onSubmit below).
     commit: ({ captchaAnswer }) => wizard.commit("captcha", { captcha: captcha as Captcha, captchaAnswer }),
+    // A wrong answer burnt the captcha on the server: a fresh one, the server's message kept by the field.
+    onRefused: (error) => {
+      if (error.code !== "CAPTCHA_INVALID") return;
+      const message = error.fields?.captchaAnswer?.[0] ?? error.message;
+      void reload(true).then(() => form.reportError("captchaAnswer", message));
+    },
   });
 
   const reload = useCallback(
@@ -76,15 +83,17 @@ function CaptchaForm() {
           {captcha ? (
             <img
               src={captcha.image}
-              alt="Gambar kode captcha berisi huruf dan angka acak. Jika sulit dibaca, tekan Muat ulang captcha."
-              width={200}
+              alt="Gambar kode captcha berisi angka acak. Jika sulit dibaca, tekan Dengarkan captcha atau Muat ulang captcha."
+              width={220}
               height={70}
-              className="h-[70px] w-[200px] rounded border border-slate-400 bg-white"
+              className="h-auto w-[220px] max-w-full rounded border border-slate-400 bg-white"
             />
           ) : (
             <p className="text-slate-700">{loadFailed ? "Captcha gagal dimuat. Tekan \u201cMuat ulang captcha\u201d." : "Memuat captcha…"}</p>
           )}
         </div>
+        {/* The audio alternative (WCAG 1.1.1): the same digits, spoken; listening does not use the captcha up. */}
+        <CaptchaAudio captchaId={captcha?.id ?? null} />
         <button type="button" className={secondaryButtonClass} onClick={() => void reload(true)} disabled={loading}>
           Muat ulang captcha
         </button>
@@ -94,8 +103,9 @@ function CaptchaForm() {
         <TextField
           {...form.textField("captchaAnswer")}
           label="Kode captcha"
-          hint="Ketik kode pada gambar di atas."
+          hint="Ketik angka pada gambar di atas, atau yang Anda dengar."
           autoComplete="off"
+          inputMode="numeric"
           autoCapitalize="none"
           autoCorrect="off"
           spellCheck={false}

@@ -5,7 +5,7 @@
  * with showModal() makes the rest of the page inert (focus stays inside) and Esc closes it, unless
  * the registration is being sent. Focus returns to the button that opened it.
  */
-import { useEffect, useRef } from "react";
+import { type ReactNode, useEffect, useRef } from "react";
 import { secondaryButtonClass } from "@/components/registration/form-field";
 
 export function ConfirmDialog({
@@ -13,11 +13,17 @@ export function ConfirmDialog({
   busy,
   onCancel,
   onConfirm,
+  progress,
+  status,
 }: {
   open: boolean;
   busy: boolean;
   onCancel: () => void;
   onConfirm: () => void;
+  /** Shown while the registration is being sent (the upload's progress). */
+  progress?: ReactNode;
+  /** The stage of the submission in words, announced from a live region that is always there. */
+  status?: string;
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const opener = useRef<Element | null>(null);
@@ -70,8 +76,9 @@ export function ConfirmDialog({
           Iya
         </button>
       </div>
-      <p role="status" className="mt-3 min-h-6 text-sm text-slate-700">
-        {busy ? "Menyimpan data… Jangan tutup halaman ini." : ""}
+      <div className="mt-3">{busy && progress ? progress : null}</div>
+      <p role="status" className="mt-2 min-h-6 text-sm text-slate-700">
+        {busy ? status : ""}
       </p>
     </dialog>
   );

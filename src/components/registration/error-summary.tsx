@@ -2,8 +2,9 @@
 
 /**
  * The error summary at the top of a step (GOV.UK pattern): a heading and a list of links, one per
- * problem, each moving focus to its field. Focus moves to the summary whenever `focusKey` changes,
- * i.e. after each refused submission.
+ * problem, each moving focus to its field, and apart from them any advice (what to do outside the
+ * form), which the heading does not count as a problem. Focus moves to the summary whenever
+ * `focusKey` changes, i.e. after each refused submission.
  */
 import Link from "next/link";
 import { useEffect, useRef } from "react";
@@ -11,7 +12,17 @@ import { fieldId } from "@/components/registration/form-field";
 
 export type SummaryItem = { message: string; field?: string; href?: string };
 
-export function ErrorSummary({ items, focusKey, title }: { items: SummaryItem[]; focusKey: number; title?: string }) {
+export function ErrorSummary({
+  items,
+  advice = [],
+  focusKey,
+  title,
+}: {
+  items: SummaryItem[];
+  advice?: readonly string[];
+  focusKey: number;
+  title?: string;
+}) {
   const ref = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -62,6 +73,16 @@ export function ErrorSummary({ items, focusKey, title }: { items: SummaryItem[];
           </li>
         ))}
       </ul>
+      {advice.length > 0 ? (
+        <div className="mt-3 border-t border-red-200 pt-3 text-slate-800">
+          <h3 className="font-semibold">Saran</h3>
+          {advice.map((text) => (
+            <p key={text} className="mt-1">
+              {text}
+            </p>
+          ))}
+        </div>
+      ) : null}
     </div>
   );
 }

@@ -119,14 +119,66 @@ export function SelectField({
   );
 }
 
-export function PrimaryButton({ children, ...props }: React.ButtonHTMLAttributes<HTMLButtonElement>) {
+export type RadioOption = { value: string; label: string; disabled?: boolean; note?: string };
+
+/**
+ * One choice among a few, as radios in a fieldset (not a native select, whose closed box cuts long
+ * options at 360 px). The summary links to the chosen radio, or the first that can be chosen.
+ */
+export function RadioGroupField({
+  name,
+  label,
+  hint,
+  errors,
+  options,
+  value,
+  onChange,
+  className,
+}: Omit<Described, "warning"> & { options: readonly RadioOption[]; value: string; onChange: (value: string) => void; className?: string }) {
+  const invalid = Boolean(errors?.length);
+  const target = options.find((option) => option.value === value && !option.disabled) ?? options.find((option) => !option.disabled);
+  return (
+    <fieldset className={className} aria-describedby={describedBy(name, { hint, errors })}>
+      <legend className="font-medium text-slate-900">{label}</legend>
+      <FieldMessages name={name} hint={hint} errors={errors} />
+      <div className="mt-2 space-y-1">
+        {options.map((option) => (
+          <label
+            key={option.value}
+            className={`flex min-h-11 items-start gap-3 rounded-md border px-3 py-2 ${
+              value === option.value ? "border-brand-600 bg-brand-50" : "border-slate-300 bg-white"
+            } ${option.disabled ? "cursor-not-allowed text-slate-600" : "cursor-pointer hover:border-brand-600"}`}
+          >
+            <input
+              type="radio"
+              id={option === target ? fieldId(name) : `${fieldId(name)}-${option.value}`}
+              name={name}
+              value={option.value}
+              checked={value === option.value}
+              disabled={option.disabled}
+              aria-invalid={invalid || undefined}
+              onChange={() => onChange(option.value)}
+              className="mt-0.5 size-5 shrink-0 accent-brand-600"
+            />
+            <span>
+              {option.label}
+              {option.note ? <span className="block text-sm">{option.note}</span> : null}
+            </span>
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+export function PrimaryButton({ children, className = "", ...props }: React.ButtonHTMLAttributes<HTMLButtonElement>) {
   return (
     <button
       type="submit"
       // Keeps focus in the field being left, so its on-blur message cannot shift the button away
       // between mouse-down and mouse-up (the click would be lost); submitting validates every field.
       onMouseDown={(event) => event.preventDefault()}
-      className="inline-flex min-h-11 items-center justify-center rounded-md bg-brand-600 px-5 py-2.5 font-semibold text-white hover:bg-brand-700 disabled:cursor-not-allowed disabled:opacity-60"
+      className={`inline-flex min-h-11 items-center justify-center rounded-md bg-brand-600 px-5 py-2.5 font-semibold text-white hover:bg-brand-700 disabled:cursor-not-allowed disabled:opacity-60 ${className}`}
       {...props}
     >
       {children}

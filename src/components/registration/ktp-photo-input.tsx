@@ -3,12 +3,14 @@
 import { useRef, useState } from "react";
 import { FieldMessages, fieldId, secondaryButtonClass } from "@/components/registration/form-field";
 import { preparePhoto } from "@/components/registration/photo";
+import { ProgressBar } from "@/components/registration/progress-bar";
 import { type Photo } from "@/components/registration/wizard-provider";
 import { MAX_PHOTO_BYTES, PHOTO_ACCEPT, formatBytes } from "@/schemas/documents";
 
 /**
  * The KTP photo: a file input (JPG/PNG), and on touch devices a second button that opens the
- * back camera. The chosen photo is compressed here and previewed; choosing again replaces it.
+ * back camera. The chosen photo is decoded, judged (a file that is no image, a black or washed-out
+ * photo is refused at once, with what to do), compressed and previewed; choosing again replaces it.
  */
 export function KtpPhotoInput({
   photo,
@@ -48,13 +50,7 @@ export function KtpPhotoInput({
       </p>
       {photo ? (
         <figure className="space-y-1">
-          {photo.previewable ? (
-            <img src={photo.url} alt="Pratinjau foto KTP yang dipilih" className="max-h-56 w-auto max-w-full rounded border border-slate-300" />
-          ) : (
-            <p className="rounded border border-slate-300 bg-slate-50 p-3 text-sm">
-              Pratinjau tidak tersedia di browser ini; foto akan diperiksa oleh server saat dikirim.
-            </p>
-          )}
+          <img src={photo.url} alt="Pratinjau foto KTP yang dipilih" className="max-h-56 w-auto max-w-full rounded border border-slate-300" />
           <figcaption className="text-sm text-slate-700">Foto KTP terpilih ({formatBytes(photo.blob.size)}).</figcaption>
         </figure>
       ) : null}
@@ -94,8 +90,9 @@ export function KtpPhotoInput({
           }}
         />
       </div>
+      {busy ? <ProgressBar id="kemajuan-foto-ktp" label="Memproses foto KTP" value={null} /> : null}
       <p role="status" className="text-sm text-slate-700">
-        {busy ? "Memproses foto…" : ""}
+        {busy ? "Memproses foto… Foto diperiksa dan diperkecil di perangkat Anda." : ""}
       </p>
       <FieldMessages name="ktpPhoto" errors={errors} />
     </section>

@@ -4,7 +4,7 @@
  * What the password step shows beside its fields: the live checklist of the shared password
  * policy, and one security question with its answer.
  */
-import { SelectField, TextField } from "@/components/registration/form-field";
+import { RadioGroupField, TextField } from "@/components/registration/form-field";
 import { type StepFormState } from "@/components/registration/use-step-form";
 import { type PasswordForm } from "@/components/registration/wizard-provider";
 import { type PasswordRule } from "@/domain/registration/password";
@@ -35,7 +35,10 @@ export function PasswordRules({ id, password, rules }: { id: string; password: s
   );
 }
 
-/** Security question `n` (1 or 2) and its answer; the question chosen in the other one cannot be chosen again. */
+/**
+ * Security question `n` (1 or 2), as radios (the long questions are read in full at 360 px), and
+ * its answer; the question chosen in the other one cannot be chosen again.
+ */
 export function SecurityQuestionFields({
   n,
   form,
@@ -51,20 +54,19 @@ export function SecurityQuestionFields({
   const other = values[n === 1 ? "securityQuestion2" : "securityQuestion1"];
   return (
     <>
-      <SelectField
+      <RadioGroupField
         name={question}
         label={`Pertanyaan keamanan ${n}`}
         value={values[question]}
         errors={form.errorsFor(question)}
-        onChange={(event) => onChoose(question, event.target.value)}
-      >
-        <option value="">Pilih pertanyaan</option>
-        {SECURITY_QUESTIONS.map((q) => (
-          <option key={q.id} value={q.id} disabled={q.id === other}>
-            {q.label}
-          </option>
-        ))}
-      </SelectField>
+        onChange={(id) => onChoose(question, id)}
+        options={SECURITY_QUESTIONS.map((q) => ({
+          value: q.id,
+          label: q.label,
+          disabled: q.id === other,
+          ...(q.id === other ? { note: `Sudah dipilih untuk pertanyaan ${n === 1 ? 2 : 1}.` } : {}),
+        }))}
+      />
       <TextField {...form.textField(n === 1 ? "securityAnswer1" : "securityAnswer2")} label={`Jawaban ${n}`} autoComplete="off" />
     </>
   );

@@ -1,12 +1,12 @@
 /**
- * From a chosen or captured image to a Photo ready for upload: declared type checked, then
- * compressed in the browser to a JPEG within MAX_PHOTO_BYTES. An image the browser cannot decode
- * but that claims to be a JPEG or PNG within the limit is passed through as it is: the server
- * judges the bytes (magic bytes, decode) and its answer is shown.
+ * From a chosen or captured image to a Photo ready for upload: declared type checked, decoded by
+ * the browser (a file it cannot decode, such as a PDF renamed .jpg, is refused at once), its size
+ * and exposure judged (a black, white, far too dark or bright photo is refused with what to do), then
+ * compressed to a JPEG within MAX_PHOTO_BYTES. The server judges the bytes again when they are sent.
  */
 import { type Photo } from "@/components/registration/wizard-provider";
-import { compressPhoto, PhotoDecodeError } from "@/lib/compress-image";
-import { MAX_PHOTO_BYTES, PHOTO_MESSAGES, isAcceptedPhotoType } from "@/schemas/documents";
+import { PhotoDecodeError, PhotoExposureError, PhotoTooSmallError, compressPhoto } from "@/lib/compress-image";
+import { MAX_PHOTO_BYTES, MIN_PHOTO_DIMENSION, PHOTO_MESSAGES, isAcceptedPhotoType } from "@/schemas/documents";
 
 export type PreparedPhoto = { ok: true; photo: Photo } | { ok: false; message: string };
 
@@ -14,15 +14,12 @@ export async function preparePhoto(file: Blob, options: { requireAcceptedType: b
   if (options.requireAcceptedType && !isAcceptedPhotoType(file.type)) return { ok: false, message: PHOTO_MESSAGES.notAPhoto };
   if (file.size === 0) return { ok: false, message: PHOTO_MESSAGES.empty };
   try {
-    const { blob } = await compressPhoto(file, MAX_PHOTO_BYTES);
-    return { ok: true, photo: { blob, url: URL.createObjectURL(blob), previewable: true } };
+    const { blob } = await compressPhoto(file, MAX_PHOTO_BYTES, { minDimension: MIN_PHOTO_DIMENSION });
+    return { ok: true, photo: { blob, url: URL.createObjectURL(blob) } };
   } catch (error) {
-    if (error instanceof PhotoDecodeError) {
-      if (isAcceptedPhotoType(file.type) && file.size <= MAX_PHOTO_BYTES) {
-        return { ok: true, photo: { blob: file, url: URL.createObjectURL(file), previewable: false } };
-      }
-      return { ok: false, message: PHOTO_MESSAGES.unreadable };
-    }
+    if (error instanceof PhotoDecodeError) return { ok: false, message: PHOTO_MESSAGES.notAnImage };
+    if (error instanceof PhotoTooSmallError) return { ok: false, message: PHOTO_MESSAGES.tooSmall };
+    if (error instanceof PhotoExposureError) return { ok: false, message: error.userMessage };
     return { ok: false, message: PHOTO_MESSAGES.cannotShrink };
   }
 }

@@ -2,17 +2,18 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { type ReactNode, useMemo, useRef, useState } from "react";
+import { type ReactNode, useEffect, useMemo, useRef, useState } from "react";
 import { fetchCaptcha } from "@/components/registration/captcha-step";
 import { ConfirmDialog } from "@/components/registration/confirm-dialog";
 import { ErrorSummary, type SummaryItem } from "@/components/registration/error-summary";
+import { ProgressBar } from "@/components/registration/progress-bar";
 import { StepFrame } from "@/components/registration/step-frame";
 import { adviceFor } from "@/components/registration/step-errors";
 import { useWizard } from "@/components/registration/wizard-provider";
 import { type FieldErrors } from "@/domain/errors";
 import { GENDER_LABELS } from "@/domain/registration/nik";
 import { type WizardStepId, stepInfo, stepPath } from "@/domain/registration/steps";
-import { type ApiError, apiRequest } from "@/lib/api-client";
+import { type ApiError, type UploadProgress, postFormWithProgress } from "@/lib/api-client";
 import { formatIsoDateId } from "@/lib/format";
 import { randomUuid } from "@/lib/uuid";
 import { saveDone } from "@/lib/wizard-storage";
@@ -22,6 +23,13 @@ import { stepOfField } from "@/schemas/index";
 import { SECURITY_QUESTIONS } from "@/schemas/password";
 
 type Created = { registrationNumber: string; createdAt: string };
+
+/** When the server says it is busy without saying for how long. */
+const DEFAULT_BUSY_WAIT_SECONDS = 10;
+/** A Retry-After beyond this is shown as this: the applicant may always try again after a minute. */
+const MAX_BUSY_WAIT_SECONDS = 60;
+
+type ServerBusy = { message: string; retryAt: number };
 
 export function ReviewStep() {
   return (
@@ -40,10 +48,15 @@ function ReviewView() {
   const [dialogOpen, setDialogOpen] = useState(false);
   const [submitting, setSubmitting] = useState(false);
   const [summary, setSummary] = useState<SummaryItem[]>([]);
+  const [advice, setAdvice] = useState<string[]>([]);
   const [focusKey, setFocusKey] = useState(0);
+  const [upload, setUpload] = useState<UploadProgress | null>(null);
+  const [serverBusy, setServerBusy] = useState<ServerBusy | null>(null);
+  const [showAnswers, setShowAnswers] = useState(false);
   const inFlight = useRef(false);
-  // One key per confirmed submission: a double click or a retry after a lost connection sends the
-  // same key, so the server makes one account; a refusal the applicant fixes gets a new key.
+  // One key per confirmed submission: a double click, a retry after a lost connection or after
+  // "Server sedang sibuk" sends the same key, so the server makes one account; only a definite
+  // refusal (4xx) the applicant then fixes gets a new key.
   const idempotencyKey = useRef<string | null>(null);
 
   const identity = useMemo(() => {
@@ -59,6 +72,7 @@ function ReviewView() {
     if (!raw || !password || !ktpPhoto || !selfie || !captcha) return;
     inFlight.current = true;
     setSubmitting(true);
+    setUpload({ loaded: 0, total: 0 });
     idempotencyKey.current ??= randomUuid();
 
     const form = new FormData();
@@ -69,11 +83,11 @@ function ReviewView() {
     form.append("ktpPhoto", ktpPhoto.blob, ktpPhoto.blob.type === "image/png" ? "ktp.png" : "ktp.jpg");
     form.append("selfie", selfie.blob, "swafoto.jpg");
 
-    const response = await apiRequest<Created>("/api/registrations", {
-      method: "POST",
-      body: form,
+    const response = await postFormWithProgress<Created>("/api/registrations", form, {
       headers: { "Idempotency-Key": idempotencyKey.current },
+      onProgress: setUpload,
     });
+    setUpload(null);
     if (response.ok) {
       // The card token came as an HttpOnly cookie for the registration's routes: nothing to keep here.
       saveDone({ registrationNumber: response.data.registrationNumber });
@@ -87,6 +101,15 @@ function ReviewView() {
     inFlight.current = false;
     setSubmitting(false);
     setDialogOpen(false);
+    if (error.code === "SERVER_BUSY") {
+      // Nothing was saved and nothing is cleared: the same answers go again, with the same key.
+      const wait = Math.min(MAX_BUSY_WAIT_SECONDS, error.retryAfterSeconds ?? DEFAULT_BUSY_WAIT_SECONDS);
+      setSummary([]);
+      setAdvice([]);
+      setServerBusy({ message: error.message, retryAt: Date.now() + wait * 1000 });
+      return;
+    }
+    setServerBusy(null);
     await handleRefusal(error);
   }
 
@@ -130,8 +153,8 @@ function ReviewView() {
       ...links.filter((link) => !link.message.endsWith(error.message)),
     ];
     const advice = adviceFor(error.code);
-    if (advice) items.push({ message: advice });
     setSummary(items);
+    setAdvice(advice ? [advice] : []);
     setFocusKey((k) => k + 1);
   }
 
@@ -141,7 +164,10 @@ function ReviewView() {
 
   return (
     <div className="space-y-6">
-      <ErrorSummary items={summary} focusKey={focusKey} title="Akun belum dapat dibuat" />
+      <ErrorSummary items={summary} advice={advice} focusKey={focusKey} title="Akun belum dapat dibuat" />
+      {serverBusy ? (
+        <ServerBusyPanel busy={serverBusy} sending={submitting} upload={upload} onSendAgain={() => void submit()} />
+      ) : null}
 
       <ReviewSection step="identity" title="Identitas">
         <Row label="NIK" value={identity.nik} />
@@ -156,16 +182,39 @@ function ReviewView() {
       </ReviewSection>
 
       <ReviewSection step="documents" title="Dokumen" listClassName="grid gap-4 pt-2 sm:grid-cols-2">
-        <Thumbnail label="Foto KTP" url={wizard.ktpPhoto.previewable ? wizard.ktpPhoto.url : null} />
-        <Thumbnail label="Swafoto" url={wizard.selfie.previewable ? wizard.selfie.url : null} />
+        <Thumbnail label="Foto KTP" url={wizard.ktpPhoto.url} />
+        <Thumbnail label="Swafoto" url={wizard.selfie.url} />
       </ReviewSection>
 
-      <ReviewSection step="password" title="Kata Sandi">
-        <Row label="Kata sandi" value={<span aria-label="Kata sandi disembunyikan">{"•".repeat(12)}</span>} />
+      <ReviewSection
+        step="password"
+        title="Kata Sandi"
+        footer={
+          <div className="pt-2">
+            {/* Answers are secrets like the password: hidden unless the applicant asks, e.g. to check a typo. */}
+            <button
+              type="button"
+              aria-pressed={showAnswers}
+              aria-controls="jawaban-keamanan-1 jawaban-keamanan-2"
+              onClick={() => setShowAnswers((shown) => !shown)}
+              className="inline-flex min-h-11 items-center rounded-md border border-brand-600 bg-white px-4 py-2 text-sm font-semibold text-brand-700 hover:bg-brand-50"
+            >
+              Tampilkan jawaban
+            </button>
+          </div>
+        }
+      >
+        <Row label="Kata sandi" value={<Hidden label="Kata sandi disembunyikan" />} />
         <Row label="Pertanyaan keamanan 1" value={question(password.securityQuestion1)} />
-        <Row label="Jawaban 1" value={password.securityAnswer1} />
+        <Row
+          label="Jawaban 1"
+          value={<span id="jawaban-keamanan-1">{showAnswers ? password.securityAnswer1 : <Hidden label="Jawaban disembunyikan" />}</span>}
+        />
         <Row label="Pertanyaan keamanan 2" value={question(password.securityQuestion2)} />
-        <Row label="Jawaban 2" value={password.securityAnswer2} />
+        <Row
+          label="Jawaban 2"
+          value={<span id="jawaban-keamanan-2">{showAnswers ? password.securityAnswer2 : <Hidden label="Jawaban disembunyikan" />}</span>}
+        />
       </ReviewSection>
 
       <ReviewSection step="captcha" title="Captcha">
@@ -180,14 +229,15 @@ function ReviewView() {
         </p>
       </div>
 
-      <div className="flex flex-wrap items-center justify-between gap-4">
-        <Link href={stepPath("captcha")} className="font-medium text-brand-700 underline underline-offset-2">
+      {/* As every step's foot (StepActions): stacked and full width on a phone, one row from 640 px. */}
+      <div className="flex flex-col gap-4 sm:flex-row sm:items-center sm:justify-between">
+        <Link href={stepPath("captcha")} className="self-start font-medium text-brand-700 underline underline-offset-2 sm:self-auto">
           Kembali ke Captcha
         </Link>
         <button
           type="button"
           onClick={() => setDialogOpen(true)}
-          className="inline-flex min-h-11 items-center justify-center rounded-md bg-brand-600 px-5 py-2.5 font-semibold text-white hover:bg-brand-700"
+          className="inline-flex min-h-11 w-full items-center justify-center rounded-md bg-brand-600 px-5 py-2.5 font-semibold text-white hover:bg-brand-700 sm:w-auto"
         >
           Simpan dan Buat Akun
         </button>
@@ -198,8 +248,107 @@ function ReviewView() {
         busy={submitting}
         onCancel={() => setDialogOpen(false)}
         onConfirm={() => void submit()}
+        progress={upload ? <SubmissionProgress upload={upload} /> : null}
+        status={submitting ? submissionStage(upload) || "Menyimpan data… Jangan tutup halaman ini." : ""}
       />
     </div>
+  );
+}
+
+/** A secret shown as dots, named for screen readers. */
+function Hidden({ label }: { label: string }) {
+  return (
+    <>
+      <span aria-hidden="true">{"•".repeat(12)}</span>
+      <span className="sr-only">{label}</span>
+    </>
+  );
+}
+
+const uploaded = (upload: UploadProgress) => upload.total > 0 && upload.loaded >= upload.total;
+
+/** The submission's upload, then (indeterminate) the wait for the server's answer. */
+function SubmissionProgress({ upload }: { upload: UploadProgress }) {
+  return (
+    <ProgressBar
+      id="kemajuan-kirim"
+      label="Mengirim data pendaftaran"
+      value={upload.total > 0 && !uploaded(upload) ? upload.loaded / upload.total : null}
+    />
+  );
+}
+
+/** The stage of a submission in words, for a live region. */
+function submissionStage(upload: UploadProgress | null): string {
+  if (!upload) return "";
+  return uploaded(upload) ? "Data terkirim. Server sedang membuat akun Anda… Jangan tutup halaman ini." : "Mengirim foto dan data… Jangan tutup halaman ini.";
+}
+
+/**
+ * "Server sedang sibuk" (SERVER_BUSY, 503): nothing was saved and nothing is lost. It counts down
+ * the server's Retry-After, then "Kirim Lagi" sends the same answers with the same Idempotency-Key.
+ * Focus moves here when it appears; the countdown itself is not announced every second.
+ */
+function ServerBusyPanel({
+  busy,
+  sending,
+  upload,
+  onSendAgain,
+}: {
+  busy: ServerBusy;
+  sending: boolean;
+  upload: UploadProgress | null;
+  onSendAgain: () => void;
+}) {
+  const panel = useRef<HTMLElement>(null);
+  const seconds = () => Math.max(0, Math.ceil((busy.retryAt - Date.now()) / 1000));
+  const [left, setLeft] = useState(seconds);
+  useEffect(() => {
+    setLeft(seconds());
+    const timer = setInterval(() => setLeft(seconds()), 250);
+    return () => clearInterval(timer);
+    // A new busy answer restarts the countdown.
+  }, [busy.retryAt]);
+  useEffect(() => {
+    // After the current task, so the closing dialog's own focus restoration cannot take it back.
+    const timer = setTimeout(() => panel.current?.focus(), 0);
+    return () => clearTimeout(timer);
+  }, [busy.retryAt]);
+
+  const waiting = left > 0;
+  return (
+    <section
+      ref={panel}
+      tabIndex={-1}
+      aria-labelledby="server-sibuk"
+      aria-describedby="server-sibuk-isi"
+      className="space-y-3 rounded-md border-4 border-amber-500 bg-amber-50 p-4 text-amber-950 focus:outline-offset-4"
+    >
+      <h2 id="server-sibuk" className="text-lg font-bold">
+        Server sedang sibuk
+      </h2>
+      <div id="server-sibuk-isi" className="space-y-1">
+        <p>{busy.message}</p>
+        <p>Semua data yang Anda isi masih ada; akun belum dibuat dan tidak akan terbuat dua kali.</p>
+        <p aria-live="off" className="font-semibold">
+          {waiting ? `Silakan coba lagi dalam ${left} detik.` : "Silakan kirim lagi sekarang."}
+        </p>
+      </div>
+      <p role="status" className="sr-only">
+        {sending ? submissionStage(upload) : waiting ? "" : "Anda dapat mengirim lagi sekarang."}
+      </p>
+      <button
+        type="button"
+        aria-disabled={waiting || sending || undefined}
+        onClick={() => {
+          if (!waiting && !sending) onSendAgain();
+        }}
+        className="inline-flex min-h-11 items-center justify-center rounded-md bg-brand-600 px-5 py-2.5 font-semibold text-white hover:bg-brand-700 aria-disabled:cursor-not-allowed aria-disabled:opacity-60"
+      >
+        Kirim Lagi
+      </button>
+      {sending && upload ? <SubmissionProgress upload={upload} /> : null}
+    </section>
   );
 }
 
@@ -207,11 +356,14 @@ function ReviewSection({
   step,
   title,
   listClassName = "mt-2 divide-y divide-slate-100",
+  footer,
   children,
 }: {
   step: WizardStepId;
   title: string;
   listClassName?: string;
+  /** Below the list (a <dl> holds only its rows). */
+  footer?: ReactNode;
   children: ReactNode;
 }) {
   const headingId = `cek-${step}`;
@@ -226,6 +378,7 @@ function ReviewSection({
         </Link>
       </div>
       <dl className={listClassName}>{children}</dl>
+      {footer}
     </section>
   );
 }
@@ -239,16 +392,12 @@ function Row({ label, value }: { label: string; value: ReactNode }) {
   );
 }
 
-function Thumbnail({ label, url }: { label: string; url: string | null }) {
+function Thumbnail({ label, url }: { label: string; url: string }) {
   return (
     <div>
       <dt className="text-sm text-slate-700">{label}</dt>
       <dd className="mt-1">
-        {url ? (
-          <img src={url} alt={label} className="max-h-40 w-auto max-w-full rounded border border-slate-300" />
-        ) : (
-          <span className="text-sm">Pratinjau tidak tersedia; foto akan diperiksa oleh server.</span>
-        )}
+        <img src={url} alt={label} className="max-h-40 w-auto max-w-full rounded border border-slate-300" />
       </dd>
     </div>
   );

@@ -6,16 +6,75 @@
  * to check; "Foto Ulang" goes back to the live view, "Gunakan Foto" keeps it and turns the camera
  * off. When the camera cannot be used, the help says why and how to fix it, with "Coba Lagi", and
  * a file input that opens the device's camera app so no one is stuck.
+ *
+ * The frame is taken from the video itself at the camera's resolution (not the preview's size on
+ * screen), and only once the video has a real frame: a camera that has just (re)started delivers
+ * black frames first, so "Ambil Foto" waits briefly for one that is not black. A frame that is
+ * still black, too dark or too bright is shown with what to do, and cannot be used.
  */
 import { useCallback, useEffect, useRef, useState } from "react";
 import Webcam from "react-webcam";
 import { CameraHelp, type CameraErrorKind, cameraErrorKind } from "@/components/registration/camera-help";
 import { FieldMessages, fieldId, secondaryButtonClass } from "@/components/registration/form-field";
 import { preparePhoto } from "@/components/registration/photo";
+import { ProgressBar } from "@/components/registration/progress-bar";
 import { type Photo } from "@/components/registration/wizard-provider";
-import { dataUrlToBlob } from "@/lib/compress-image";
+import { countFaces, loadFaceDetector } from "@/lib/face-check";
+import { measureLuminance } from "@/lib/photo-luminance";
+import { exposureMessage, exposureProblem, faceCountMessage } from "@/schemas/documents";
 
 type Phase = "intro" | "starting" | "live" | "captured" | "error" | "have";
+
+/** A frozen frame: its JPEG, a preview URL, and what is wrong with its exposure (null: fine). */
+type Shot = { blob: Blob; url: string; problem: string | null };
+
+/** How long "Ambil Foto" waits for a first frame, and for one that is not black, in 200 ms tries. */
+const FRAME_TRIES = 15;
+const FRAME_WAIT_MS = 200;
+/** What the camera is asked for: the frame is captured at whatever it gives (at least 640×480 where it can). */
+const VIDEO_CONSTRAINTS = { facingMode: "user", width: { ideal: 1280 }, height: { ideal: 960 } } as const;
+
+/** A face check slower than this (a slow phone on the CPU backend) is skipped, as when it cannot run. */
+const FACE_CHECK_TIMEOUT_MS = 10_000;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function encodeJpeg(canvas: HTMLCanvasElement): Promise<Blob | null> {
+  return new Promise((resolve) => canvas.toBlob(resolve, "image/jpeg", 0.92));
+}
+
+/** The video's current frame at its own resolution, unmirrored (the preview is mirrored by CSS only). */
+async function grabFrame(video: HTMLVideoElement): Promise<{ canvas: HTMLCanvasElement; blob: Blob } | null> {
+  const canvas = document.createElement("canvas");
+  canvas.width = video.videoWidth;
+  canvas.height = video.videoHeight;
+  const context = canvas.getContext("2d");
+  if (!context) return null;
+  context.drawImage(video, 0, 0, canvas.width, canvas.height);
+  const blob = await encodeJpeg(canvas);
+  return blob ? { canvas, blob } : null;
+}
+
+/** What the face check says about an image: a message for no face or several, null for one (or no detector). */
+async function faceProblem(image: HTMLCanvasElement | ImageBitmap): Promise<string | null> {
+  const counted = await Promise.race([countFaces(image), sleep(FACE_CHECK_TIMEOUT_MS).then(() => null)]);
+  return counted ? faceCountMessage(counted.faces) : null;
+}
+
+async function fileFaceProblem(blob: Blob): Promise<string | null> {
+  if (typeof createImageBitmap !== "function") return null;
+  const bitmap = await createImageBitmap(blob).catch(() => null);
+  if (!bitmap) return null;
+  try {
+    return await faceProblem(bitmap);
+  } finally {
+    bitmap.close();
+  }
+}
+
+function hasFrame(video: HTMLVideoElement | null | undefined): video is HTMLVideoElement {
+  return Boolean(video && video.readyState >= HTMLMediaElement.HAVE_CURRENT_DATA && video.videoWidth > 0 && video.videoHeight > 0);
+}
 
 const primaryClass =
   "inline-flex min-h-11 items-center justify-center rounded-md bg-brand-600 px-5 py-2.5 font-semibold text-white hover:bg-brand-700 disabled:cursor-not-allowed disabled:opacity-60";
@@ -32,7 +91,8 @@ export function SelfieCapture({
   onError: (message: string | null) => void;
 }) {
   const [phase, setPhase] = useState<Phase>(photo ? "have" : "intro");
-  const [captured, setCaptured] = useState<string | null>(null);
+  const [captured, setCaptured] = useState<Shot | null>(null);
+  const [capturing, setCapturing] = useState(false);
   const [errorKind, setErrorKind] = useState<CameraErrorKind>("other");
   const [attempt, setAttempt] = useState(0);
   const [busy, setBusy] = useState(false);
@@ -70,35 +130,64 @@ export function SelfieCapture({
     setVideoReady(false);
     setNotReady(false);
     go("starting");
+    // The face detector loads while the applicant looks at the camera (only on this step).
+    void loadFaceDetector();
   }
 
   async function capture() {
-    // The first frame may still be on its way: try for a moment before saying so (never fail
-    // silently; the button stays enabled so keyboard focus can rest on it).
-    for (let tries = 0; tries < 10; tries++) {
-      const shot = webcam.current?.getScreenshot();
-      if (shot) {
-        setNotReady(false);
-        setCaptured(shot);
-        go("captured");
-        return;
+    if (capturing) return;
+    // The first frame may still be on its way, and a restarted camera sends black frames first:
+    // try for a moment before saying so (never fail silently; the button stays enabled so keyboard
+    // focus can rest on it).
+    setCapturing(true);
+    try {
+      for (let tries = 0; tries < FRAME_TRIES; tries++) {
+        const video = webcam.current?.video;
+        if (hasFrame(video)) {
+          const stats = measureLuminance(video, video.videoWidth, video.videoHeight);
+          const problem = exposureProblem(stats);
+          const startingUp = problem === "uniform" || problem === "tooDark";
+          if (!startingUp || tries === FRAME_TRIES - 1) {
+            const frame = await grabFrame(video);
+            if (frame) {
+              const { blob } = frame;
+              const message = exposureMessage(stats) ?? (await faceProblem(frame.canvas));
+              setNotReady(false);
+              setCaptured((old) => {
+                if (old) URL.revokeObjectURL(old.url);
+                return { blob, url: URL.createObjectURL(blob), problem: message };
+              });
+              onError(message);
+              go("captured");
+              return;
+            }
+          }
+        }
+        await sleep(FRAME_WAIT_MS);
       }
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      setNotReady(true);
+    } finally {
+      setCapturing(false);
     }
-    setNotReady(true);
   }
 
-  async function use(blob: Blob, requireAcceptedType: boolean) {
+  /** A frame already judged ("Gunakan Foto"), or a file from the fallback input, which is judged here. */
+  async function use(blob: Blob, fromFile: boolean) {
     setBusy(true);
-    const prepared = await preparePhoto(blob, { requireAcceptedType });
+    const prepared = await preparePhoto(blob, { requireAcceptedType: !fromFile });
+    const problem = prepared.ok && fromFile ? await fileFaceProblem(prepared.photo.blob) : null;
     setBusy(false);
-    if (!prepared.ok) {
-      onError(prepared.message);
+    if (!prepared.ok || problem) {
+      if (prepared.ok) URL.revokeObjectURL(prepared.photo.url);
+      onError(prepared.ok ? problem : prepared.message);
       return;
     }
     onError(null);
     onPhoto(prepared.photo);
-    setCaptured(null);
+    setCaptured((old) => {
+      if (old) URL.revokeObjectURL(old.url);
+      return null;
+    });
     go("have");
   }
 
@@ -152,9 +241,7 @@ export function SelfieCapture({
               // identity check should show the face as others see it.
               mirrored={false}
               style={{ transform: "scaleX(-1)" }}
-              screenshotFormat="image/jpeg"
-              screenshotQuality={0.9}
-              videoConstraints={{ facingMode: "user", width: { ideal: 640 }, height: { ideal: 480 } }}
+              videoConstraints={VIDEO_CONSTRAINTS}
               onUserMedia={() => go("live")}
               onLoadedData={() => setVideoReady(true)}
               onUserMediaError={(error) => {
@@ -168,7 +255,9 @@ export function SelfieCapture({
           <p role="status" className="text-sm text-slate-700">
             {phase === "starting"
               ? "Menunggu izin kamera… Pilih \u201cIzinkan\u201d bila browser bertanya."
-              : notReady
+              : capturing
+                ? "Mengambil dan memeriksa foto…"
+                : notReady
                 ? "Kamera belum menampilkan gambar. Tunggu sebentar lalu tekan \u201cAmbil Foto\u201d lagi."
                 : videoReady
                   ? "Kamera aktif."
@@ -182,57 +271,75 @@ export function SelfieCapture({
 
       {phase === "captured" && captured ? (
         <div className="space-y-3">
-          <img src={captured} alt="Pratinjau swafoto yang baru diambil" className="max-h-72 w-auto max-w-full rounded border border-slate-300" />
+          <img src={captured.url} alt="Pratinjau swafoto yang baru diambil" className="max-h-72 w-auto max-w-full rounded border border-slate-300" />
           <div className="flex flex-wrap gap-3">
-            <button type="button" className={secondaryButtonClass} onClick={start} disabled={busy}>
+            {/* A frame that cannot be used offers only "Foto Ulang" (its message is by the field). */}
+            <button
+              ref={captured.problem ? focusLater : undefined}
+              id={captured.problem ? id : undefined}
+              type="button"
+              className={captured.problem ? primaryClass : secondaryButtonClass}
+              onClick={start}
+              disabled={busy}
+            >
               Foto Ulang
             </button>
-            <button
-              ref={focusLater}
-              id={id}
-              type="button"
-              className={primaryClass}
-              disabled={busy}
-              onClick={() => void use(dataUrlToBlob(captured), true)}
-            >
-              Gunakan Foto
-            </button>
+            {captured.problem ? null : (
+              <button
+                ref={focusLater}
+                id={id}
+                type="button"
+                className={primaryClass}
+                disabled={busy}
+                onClick={() => void use(captured.blob, false)}
+              >
+                Gunakan Foto
+              </button>
+            )}
           </div>
         </div>
       ) : null}
 
       {phase === "error" ? (
-        <div className="space-y-4 rounded-md border-l-4 border-red-700 bg-red-50 p-4">
-          <CameraHelp kind={errorKind} headingId="kamera-bermasalah" />
-          <button id={id} type="button" className={primaryClass} onClick={start}>
-            Coba Lagi
-          </button>
-          <div className="border-t border-red-200 pt-3">
-            <label htmlFor="f-selfieFile" className="block font-medium">
-              Atau ambil swafoto dengan aplikasi kamera perangkat
-            </label>
-            <p id="f-selfieFile-hint" className="text-sm text-slate-700">
-              Di ponsel, ini membuka kamera depan; di komputer, pilih foto wajah Anda yang baru diambil.
-            </p>
-            <input
-              id="f-selfieFile"
-              type="file"
-              accept="image/*"
-              capture="user"
-              aria-describedby="f-selfieFile-hint"
-              className="mt-1 block w-full max-w-full text-sm file:mr-3 file:min-h-11 file:rounded-md file:border file:border-brand-600 file:bg-white file:px-4 file:py-2 file:font-semibold file:text-brand-700"
-              onChange={(event) => {
-                const file = event.target.files?.[0];
-                event.target.value = "";
-                if (file) void use(file, false);
-              }}
-            />
-          </div>
+        <div role="group" aria-labelledby="kamera-bermasalah" className="rounded-md border-l-4 border-red-700 bg-red-50 p-4">
+          <CameraHelp
+            kind={errorKind}
+            headingId="kamera-bermasalah"
+            actions={
+              <div className="space-y-4">
+                <button id={id} type="button" className={primaryClass} onClick={start}>
+                  Coba Lagi
+                </button>
+                <div className="border-t border-red-200 pt-3">
+                  <label htmlFor="f-selfieFile" className="block font-medium">
+                    Atau ambil swafoto dengan aplikasi kamera perangkat
+                  </label>
+                  <p id="f-selfieFile-hint" className="text-sm text-slate-700">
+                    Di ponsel, ini membuka kamera depan; di komputer, pilih foto wajah Anda yang baru diambil.
+                  </p>
+                  <input
+                    id="f-selfieFile"
+                    type="file"
+                    accept="image/*"
+                    capture="user"
+                    aria-describedby="f-selfieFile-hint"
+                    className="mt-1 block w-full max-w-full text-sm file:mr-3 file:min-h-11 file:rounded-md file:border file:border-brand-600 file:bg-white file:px-4 file:py-2 file:font-semibold file:text-brand-700"
+                    onChange={(event) => {
+                      const file = event.target.files?.[0];
+                      event.target.value = "";
+                      if (file) void use(file, true);
+                    }}
+                  />
+                </div>
+              </div>
+            }
+          />
         </div>
       ) : null}
 
+      {busy ? <ProgressBar id="kemajuan-swafoto" label="Memproses swafoto" value={null} /> : null}
       <p role="status" className="text-sm text-slate-700">
-        {busy ? "Memproses foto…" : ""}
+        {busy ? "Memproses foto… Foto diperkecil di perangkat Anda." : ""}
       </p>
       <FieldMessages name="selfie" errors={errors} />
     </section>

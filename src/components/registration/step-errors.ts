@@ -28,7 +28,8 @@ export function adviceFor(code: ApiError["code"]): string | undefined {
 /** A refusal as a step receives it: from its own "Lanjutkan", or handed on by the review. */
 export type Refusal = Pick<ApiError, "code" | "message" | "fields">;
 
-export type StepRefusal = { fields: FieldErrors; summary: SummaryItem[] };
+/** `summary`: the problems, each counted; `advice`: guidance beside them, never counted as a problem. */
+export type StepRefusal = { fields: FieldErrors; summary: SummaryItem[]; advice: string[] };
 
 /**
  * `stepFields`: the fields of the step, in the order they appear; `anchorField`: where a message
@@ -50,8 +51,7 @@ export function refusalFromApiError(error: Refusal, stepFields: readonly string[
   }
   for (const field of stepFields) for (const message of fields[field] ?? []) summary.push({ message, field });
   const advice = adviceFor(error.code);
-  if (advice) summary.push({ message: advice });
-  return { fields, summary };
+  return { fields, summary, advice: advice ? [advice] : [] };
 }
 
 /** Summary items for client-side field errors, in the step's field order. */

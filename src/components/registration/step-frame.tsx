@@ -57,22 +57,26 @@ export function StepFrame({ step, intro, children }: { step: WizardStepId; intro
 }
 
 /**
- * The foot of a step's form: the way back to the previous step (none on the first), a live status
- * while the server checks the step, and "Lanjutkan" (aria-disabled, not disabled, so it keeps focus).
+ * The foot of a step's form: the way back to the previous step (none on the first), "Lanjutkan"
+ * (aria-disabled, not disabled, so it keeps focus) and a live status while the server checks the
+ * step. On a phone (below 640 px) the link has its row and "Lanjutkan" spans the form's full width
+ * below it, the status under the button; from 640 px they share one row, "Lanjutkan" on the right.
  */
 export function StepActions({ back, submitting = false }: { back?: WizardStepId; submitting?: boolean }) {
   return (
-    <div className="flex flex-wrap items-center justify-between gap-4">
+    <div className="flex flex-col gap-4 sm:flex-row sm:items-center sm:justify-between">
       {back ? (
-        <Link href={stepPath(back)} className="font-medium text-brand-700 underline underline-offset-2">
+        <Link href={stepPath(back)} className="self-start font-medium text-brand-700 underline underline-offset-2 sm:self-auto">
           Kembali ke {stepInfo(back).title}
         </Link>
       ) : null}
-      <div className="flex items-center gap-3">
-        <span role="status" className="text-slate-700">
+      <div className="flex flex-col gap-2 sm:ml-auto sm:flex-row-reverse sm:items-center sm:gap-3">
+        <PrimaryButton aria-disabled={submitting || undefined} className="w-full sm:w-auto">
+          Lanjutkan
+        </PrimaryButton>
+        <span role="status" className="text-slate-700 empty:hidden">
           {submitting ? "Memeriksa…" : ""}
         </span>
-        <PrimaryButton aria-disabled={submitting || undefined}>Lanjutkan</PrimaryButton>
       </div>
     </div>
   );
@@ -84,13 +88,13 @@ export function StepForm({
   describedBy,
   children,
 }: {
-  form: { onSubmit: (event: FormEvent) => void; summary: SummaryItem[]; focusKey: number };
+  form: { onSubmit: (event: FormEvent) => void; summary: SummaryItem[]; advice: string[]; focusKey: number };
   describedBy?: string;
   children: ReactNode;
 }) {
   return (
     <form noValidate onSubmit={form.onSubmit} className="space-y-6" aria-describedby={describedBy}>
-      <ErrorSummary items={form.summary} focusKey={form.focusKey} />
+      <ErrorSummary items={form.summary} advice={form.advice} focusKey={form.focusKey} />
       {children}
     </form>
   );

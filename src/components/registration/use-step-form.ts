@@ -24,7 +24,7 @@ import {
 import { type AnsweredStepId, useWizard } from "@/components/registration/wizard-provider";
 import { type FieldErrors } from "@/domain/errors";
 import { type WizardStepId, stepPath } from "@/domain/registration/steps";
-import { postJson } from "@/lib/api-client";
+import { type ApiError, postJson } from "@/lib/api-client";
 
 export type StepFormOptions<F extends string, V extends Record<F, unknown>> = {
   step: AnsweredStepId;
@@ -42,6 +42,8 @@ export type StepFormOptions<F extends string, V extends Record<F, unknown>> = {
   anchorField?: F;
   /** Keeps the accepted answers in the wizard; returns the step to go to. */
   commit: (values: V) => WizardStepId;
+  /** After the server refused the step and the refusal is shown (the captcha step fetches a fresh captcha). */
+  onRefused?: (error: ApiError) => void;
 };
 
 export function useStepForm<F extends string, V extends Record<F, unknown>>(options: StepFormOptions<F, V>) {
@@ -55,6 +57,7 @@ export function useStepForm<F extends string, V extends Record<F, unknown>>(opti
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
   const [serverFields, setServerFields] = useState<FieldErrors>(initial?.fields ?? {});
   const [summary, setSummary] = useState<SummaryItem[]>(initial?.summary ?? []);
+  const [advice, setAdvice] = useState<string[]>(initial?.advice ?? []);
   const [focusKey, setFocusKey] = useState(initial ? 1 : 0);
   const [submitting, setSubmitting] = useState(false);
   // `toData` is a plain function of the answers (often a new arrow each render): not a dependency.
@@ -63,6 +66,7 @@ export function useStepForm<F extends string, V extends Record<F, unknown>>(opti
   const show = (refusal: StepRefusal) => {
     setServerFields(refusal.fields);
     setSummary(refusal.summary);
+    setAdvice(refusal.advice);
     setFocusKey((key) => key + 1);
   };
 
@@ -96,7 +100,9 @@ export function useStepForm<F extends string, V extends Record<F, unknown>>(opti
     const data = toData(values);
     const errors = clientFieldErrors(schema, data);
     if (Object.keys(errors).length > 0) {
-      show({ fields: {}, summary: summaryFromFields(errors, fields) });
+      // A control's own message (a file that is no photo) or the server's about an unchanged answer
+      // says more than the schema's "required": it stays, and the summary names it instead.
+      show({ fields: serverFields, summary: summaryFromFields({ ...errors, ...serverFields }, fields), advice: [] });
       return;
     }
     setSubmitting(true);
@@ -104,6 +110,7 @@ export function useStepForm<F extends string, V extends Record<F, unknown>>(opti
     setSubmitting(false);
     if (!response.ok) {
       show(refusalFromApiError(response.error, fields, anchorField));
+      options.onRefused?.(response.error);
       return;
     }
     router.push(stepPath(options.commit(values)));
@@ -118,7 +125,7 @@ export function useStepForm<F extends string, V extends Record<F, unknown>>(opti
     onBlur: () => touch(field),
   });
 
-  return { errorsFor, touch, set, reportError, onSubmit, textField, summary, focusKey, submitting };
+  return { errorsFor, touch, set, reportError, onSubmit, textField, summary, advice, focusKey, submitting };
 }
 
 export type StepFormState<F extends string, V extends Record<F, unknown>> = ReturnType<typeof useStepForm<F, V>>;

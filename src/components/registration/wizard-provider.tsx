@@ -31,8 +31,6 @@ export type Photo = {
   blob: Blob;
   /** An object URL for previews. */
   url: string;
-  /** False when the browser could not decode it (the server decides; see documents step). */
-  previewable: boolean;
 };
 
 export type PasswordForm = Record<PasswordField, string>;

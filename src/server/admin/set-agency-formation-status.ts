@@ -1,6 +1,7 @@
 import "server-only";
 import { AppError } from "@/domain/errors";
 import { agencyFormationSchema } from "@/schemas/admin";
+import { AGENCY_CODE_PATTERN } from "@/schemas/identity";
 import { agencySummarySchema, type AgencySummary } from "@/schemas/api-answers";
 import { writeAuditLog } from "@/server/admin/write-audit-log";
 import { deps } from "@/server/deps";
@@ -16,9 +17,15 @@ export type AgencyStatusChange = AgencySummary;
 export async function setAgencyFormationStatus(adminId: string, code: string, body: unknown): Promise<AgencyStatusChange> {
   const { formationStatus } = agencyFormationSchema.parse(body);
   const now = deps().clock.now();
+  // A code from the URL that cannot be one names no agency (and never reaches PostgreSQL, which refuses a NUL in text).
+  if (!AGENCY_CODE_PATTERN.test(code)) throw new AppError("NOT_FOUND", { message: "Instansi tidak ditemukan." });
   const change = await deps().db.$transaction(async (tx) => {
-    const agency = await tx.agency.findUnique({ where: { code } });
-    if (!agency) throw new AppError("NOT_FOUND", { message: "Instansi tidak ditemukan." });
+    // Lock the row before reading what it was: on PostgreSQL (READ COMMITTED) a plain read could
+    // see a value another admin is replacing at this moment, and the audit log's "before" would
+    // then skip their change. The first UPDATE waits for theirs; SQLite serialises writers anyway.
+    const locked = await tx.agency.updateMany({ where: { code }, data: { updatedAt: now } });
+    if (locked.count === 0) throw new AppError("NOT_FOUND", { message: "Instansi tidak ditemukan." });
+    const agency = await tx.agency.findUniqueOrThrow({ where: { code } });
     const updated = await tx.agency.update({ where: { code }, data: { formationStatus } });
     await writeAuditLog(
       tx,

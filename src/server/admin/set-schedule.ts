@@ -12,6 +12,10 @@ export async function setSchedule(adminId: string, body: unknown): Promise<Sched
   const { opensAt, closesAt } = scheduleSchema.parse(body);
   const now = deps().clock.now();
   const saved = await deps().db.$transaction(async (tx) => {
+    // Lock the row before reading what it was, so that of two admins saving at once the second's
+    // audit entry starts from the first's schedule (PostgreSQL's READ COMMITTED would otherwise let
+    // both read the same old one); SQLite serialises writers anyway.
+    await tx.selectionPeriod.updateMany({ where: { id: CURRENT_PERIOD_ID }, data: { updatedAt: now } });
     const period = await tx.selectionPeriod.findUniqueOrThrow({ where: { id: CURRENT_PERIOD_ID } });
     await tx.selectionPeriod.update({ where: { id: CURRENT_PERIOD_ID }, data: { opensAt, closesAt } });
     await writeAuditLog(

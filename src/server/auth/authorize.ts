@@ -46,7 +46,8 @@ async function checkCredentials(
       throw error;
     }
   }
-  const found = identifier && credentials.password ? await find(identifier) : null;
+  // PostgreSQL refuses a NUL in text (SQLite just finds nothing): such an identifier names no one.
+  const found = identifier && credentials.password && !identifier.includes("\u0000") ? await find(identifier) : null;
   const passed = (await verifySecretOrDummy(found?.passwordHash, credentials.password)) && found !== null;
   if (!passed) return null;
   await attempt.succeeded();

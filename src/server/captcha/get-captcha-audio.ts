@@ -4,6 +4,7 @@ import { randomInt } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { AppError } from "@/domain/errors";
+import { CAPTCHA_ID_PATTERN } from "@/schemas/captcha";
 import { CAPTCHA_ALPHABET } from "@/server/captcha/captcha-alphabet";
 import { type Pcm, readWav, writeWav } from "@/server/captcha/wav";
 
@@ -25,7 +26,10 @@ function loadClips(): Map<string, Pcm> {
 }
 
 export async function getCaptchaAudio(id: string): Promise<Uint8Array<ArrayBuffer>> {
-  const captcha = await deps().db.captcha.findFirst({ where: { id, expiresAt: { gt: deps().clock.now() } }, select: { answer: true } });
+  // An id from the URL that cannot be one is unknown, without asking the database.
+  const captcha = CAPTCHA_ID_PATTERN.test(id)
+    ? await deps().db.captcha.findFirst({ where: { id, expiresAt: { gt: deps().clock.now() } }, select: { answer: true } })
+    : null;
   if (!captcha) throw new AppError("NOT_FOUND", { message: "Captcha tidak ditemukan atau sudah kedaluwarsa. Muat ulang captcha." });
   return speakAnswer(captcha.answer);
 }

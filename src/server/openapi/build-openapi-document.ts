@@ -254,10 +254,10 @@ const OPERATIONS: Operation[] = [
     tag: "Pendaftaran",
     summary: "Checks one wizard step with the same schema the browser uses, plus the server's own checks",
     description:
-      "The window is checked before the body is read. `identity` also checks the agency, the population registry and uniqueness; `password` is judged against `identity` when given. Limited per client address (600 per 10 minutes).",
+      "The window is checked before the body is read. `identity` also checks the agency, the population registry and uniqueness; `password` is judged against `identity` when given; `captcha` checks the answer: a right one stays valid for the submission (which consumes it once), a wrong or expired one is burnt (CAPTCHA_INVALID). Limited per client address (600 per 10 minutes).",
     requestBody: jsonBody(validateRequestSchema()),
     answer: { status: 200, description: "The step is valid", json: "Ok" },
-    errors: ["REGISTRATION_NOT_OPEN", "REGISTRATION_CLOSED", "RATE_LIMITED", ...JSON_BODY_ERRORS, ...IDENTITY_ERRORS, ...DATABASE_ERRORS],
+    errors: ["REGISTRATION_NOT_OPEN", "REGISTRATION_CLOSED", "RATE_LIMITED", ...JSON_BODY_ERRORS, "CAPTCHA_INVALID", ...IDENTITY_ERRORS, ...DATABASE_ERRORS],
   },
   {
     path: "/api/registrations",
@@ -266,7 +266,7 @@ const OPERATIONS: Operation[] = [
     tag: "Pendaftaran",
     summary: "Creates the account (the final \"Iya\")",
     description:
-      "All or nothing; the captcha is consumed once. With an `Idempotency-Key`, a retry gets the first answer again (header `Idempotency-Replayed: true`). Order of checks: docs/decisions/0002-registration-submission.md. " +
+      "All or nothing; the captcha is consumed once. With an `Idempotency-Key`, a retry gets the first answer again (header `Idempotency-Replayed: true`). When the server is overloaded it answers SERVER_BUSY at once with `Retry-After`; sending again later with the same key is safe. Order of checks: docs/decisions/0002-registration-submission.md. " +
       `Attempts are limited per client address (${RATE_LIMITS.REGISTRATION.limit} per ${RATE_LIMITS.REGISTRATION.windowMs / 3_600_000} hour) and per NIK (${RATE_LIMITS.REGISTRATION_NIK.limit} per ${RATE_LIMITS.REGISTRATION_NIK.windowMs / 3_600_000} hours): ` +
       "an attempt is a submission with well-formed fields and a right captcha that is not a replay; past a limit, RATE_LIMITED with Retry-After.",
     parameters: [

@@ -1,14 +1,25 @@
 import "server-only";
-import sharp from "sharp";
+import sharp, { type SharpOptions } from "sharp";
 import { AppError } from "@/domain/errors";
-import { type DocumentField, MAX_UPLOAD_BYTES, MIN_PHOTO_DIMENSION, PHOTO_MESSAGES } from "@/schemas/documents";
+import {
+  type DocumentField,
+  type LuminanceStats,
+  MAX_UPLOAD_BYTES,
+  MIN_PHOTO_DIMENSION,
+  PHOTO_MESSAGES,
+  exposureMessage,
+} from "@/schemas/documents";
 
 /**
  * Server-side handling of an uploaded photo (SPEC "Photos"): judged by its content (magic bytes,
  * never the file name or the declared type), decoded with a decompression-bomb guard, turned
  * upright by its EXIF orientation, scaled down to bounded dimensions and re-encoded as a JPEG that
- * carries no metadata at all (EXIF, GPS, XMP, ICC and comments are dropped).
+ * carries no metadata at all (EXIF, GPS, XMP, ICC and comments are dropped). A nearly uniform,
+ * far too dark or far too bright photo is refused (PHOTO_LUMINANCE, shared with the browser).
  */
+
+/** Exposure is judged on a thumbnail this size: enough for the statistics, cheap to decode (JPEG shrink-on-load). */
+export const LUMINANCE_SAMPLE_DIMENSION = 256;
 
 /** Pixels (width × height) a header may announce before we refuse to decode it: a bomb guard. */
 export const MAX_INPUT_PIXELS = 40_000_000;
@@ -71,6 +82,15 @@ export async function processPhoto(bytes: Uint8Array, field: PhotoField): Promis
   }
   if (Math.min(width, height) < MIN_PHOTO_DIMENSION) throw fieldError("VALIDATION_FAILED", field, PHOTO_MESSAGES.tooSmall);
 
+  let luminance: LuminanceStats;
+  try {
+    luminance = await measureLuminance(bytes, options);
+  } catch (error) {
+    throw decodeError(error, field);
+  }
+  const exposure = exposureMessage(luminance);
+  if (exposure) throw fieldError("VALIDATION_FAILED", field, exposure);
+
   try {
     const { data, info } = await sharp(bytes, options)
       .resize({ width: MAX_OUTPUT_DIMENSION, height: MAX_OUTPUT_DIMENSION, fit: "inside", withoutEnlargement: true })
@@ -83,6 +103,30 @@ export async function processPhoto(bytes: Uint8Array, field: PhotoField): Promis
   } catch (error) {
     throw decodeError(error, field);
   }
+}
+
+/** Rec. 709 weights on the sRGB values, as the browser's measure (src/lib/photo-luminance.ts) takes them. */
+const LUMA: [number, number, number] = [0.2126, 0.7152, 0.0722];
+
+/**
+ * Mean and standard deviation of the photo's luminance (0–255), on white like the re-encoded JPEG.
+ * `stats()` reads its input, not the pipeline: the luminance thumbnail is made first, then measured.
+ * (sharp's own greyscale() works in linear light and would judge colourful photos differently from
+ * the browser.)
+ */
+export async function measureLuminance(bytes: Uint8Array, options: SharpOptions = {}): Promise<LuminanceStats> {
+  const { data, info } = await sharp(bytes, options)
+    .resize({ width: LUMINANCE_SAMPLE_DIMENSION, height: LUMINANCE_SAMPLE_DIMENSION, fit: "inside", withoutEnlargement: true })
+    .flatten({ background: "#ffffff" })
+    .toColourspace("srgb")
+    .recomb([LUMA, LUMA, LUMA])
+    .extractChannel(0)
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  const { channels } = await sharp(data, { raw: { width: info.width, height: info.height, channels: info.channels } }).stats();
+  const [grey] = channels;
+  if (!grey) throw new Error("No luminance channel");
+  return { mean: grey.mean, stdev: grey.stdev };
 }
 
 /** sharp's own refusal of a too-large header ("exceeds pixel limit") or any decoding failure. */

@@ -3,7 +3,9 @@ import { z } from "zod";
 import { AppError } from "@/domain/errors";
 import { closingDate, type RegistrationPeriod } from "@/domain/registration/window";
 import { STEP_IDS, STEP_SCHEMAS } from "@/schemas";
+import { captchaSchema } from "@/schemas/captcha";
 import { makePasswordSchema, passwordContextFrom } from "@/schemas/password";
+import { checkCaptcha } from "@/server/captcha/verify-captcha";
 import { checkIdentity } from "@/server/registration/check-identity";
 
 const requestSchema = z.object({
@@ -30,6 +32,12 @@ export async function validateRegistrationStep(body: unknown, period: Registrati
     case "password":
       makePasswordSchema(passwordContextFrom(identity)).parse(data);
       return;
+    case "captcha": {
+      // A right answer stays valid for the submission; a wrong one is burnt (the client fetches a new one).
+      const { captchaId, captchaAnswer } = captchaSchema.parse(data);
+      await checkCaptcha(captchaId, captchaAnswer);
+      return;
+    }
     default:
       STEP_SCHEMAS[step].parse(data);
   }

@@ -4,6 +4,8 @@
  * Prisma's scalars), the same indexes and foreign keys as the SQLite migrations make, the
  * immutability trigger refusing and allowing exactly what SQLite's does, and the runner's
  * bookkeeping (checksums, re-runs, edits, failures, two runners at once).
+ * About PostgreSQL only: runs in the integration-postgresql project, skips in the SQLite one
+ * (whose own runner tests/integration/db/migrations.test.ts checks).
  */
 import fs from "node:fs";
 import os from "node:os";

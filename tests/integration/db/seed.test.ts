@@ -9,12 +9,32 @@ import { hashSecret, verifySecret } from "@/server/auth/password-hash";
 import agencies from "../../../prisma/data/agencies.json";
 import citizens from "../../../prisma/data/citizens.json";
 import { seedDatabase } from "../../../prisma/seed-database";
-import { useTestDatabase } from "../../setup/test-database";
+import { createPrismaClient } from "@/server/db";
+import { createTestDatabase, useTestDatabase } from "../../setup/test-database";
 
 const CLOSING_DATE = { year: 2023, month: 10, day: 8 };
 
 describe("seed", () => {
   const testDb = useTestDatabase({ seed: false });
+
+  it("lets instances that start at once seed one empty database together: each row once, no seeder fails", async () => {
+    const fresh = await createTestDatabase({ seed: false });
+    // On PostgreSQL a second client, as a second instance has; SQLite's one process shares its client.
+    const second = fresh.engine === "postgresql" ? createPrismaClient(fresh.url) : fresh.prisma;
+    try {
+      const admin = { username: "admin", passwordHash: async () => "x" };
+      const summaries = await Promise.all([seedDatabase(fresh.prisma, { admin }), seedDatabase(second, { admin }), seedDatabase(fresh.prisma, { admin })]);
+      expect(summaries.filter((s) => s.period)).toHaveLength(1);
+      expect(summaries.reduce((sum, s) => sum + s.agencies, 0)).toBe(agencies.length);
+      expect(summaries.reduce((sum, s) => sum + s.citizens, 0)).toBe(citizens.length);
+      expect(summaries.filter((s) => s.admin)).toHaveLength(1);
+      expect(await fresh.prisma.agency.count()).toBe(agencies.length);
+      expect(await fresh.prisma.citizen.count()).toBe(citizens.length);
+    } finally {
+      if (second !== fresh.prisma) await second.$disconnect();
+      await fresh.cleanup();
+    }
+  });
 
   it("creates the CPNS 2023 period, the agencies, the citizens and the configured admin", async () => {
     const summary = await seedDatabase(testDb.prisma, { admin: { username: "admin", passwordHash: () => hashSecret("rahasia-admin-123") } });

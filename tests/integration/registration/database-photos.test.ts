@@ -2,71 +2,41 @@
  * PHOTO_STORAGE=database (SPEC "Running at national scale"): a registration keeps both photos in
  * the StoredPhoto table, written in the account's own transaction (nothing under STORAGE_DIR), and
  * the photo route serves them from there; an account insert that fails leaves no photo behind.
- * On SQLite and, when the run has one, on PostgreSQL.
+ * On the run's engine: SQLite, and PostgreSQL in the integration-postgresql project.
  */
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { PrismaClient } from "@/generated/prisma/client";
+import { describe, expect, it } from "vitest";
 import type { IdentityValues } from "@/schemas/identity";
-import { createPostgresTestDatabase, hasPostgres } from "../../setup/postgres-database";
 import * as photoRoute from "@/app/api/registrations/[registrationNumber]/photos/[kind]/route";
 import { buildDeps, deps, setDepsForTest, withDeps } from "@/server/deps";
 import type { EncryptedPhotoStorage } from "@/server/photos/encrypted-photo-storage";
 import { createPhotoKeyring, decryptPhoto, generatePhotoKey, photoBlobKeyId } from "@/server/photos/photo-encryption";
 import { reencryptPhotos } from "@/server/photos/reencrypt-photos";
-import { parseEnv } from "@/server/env";
 import { createAccount } from "@/server/registration/create-account";
 import { BUDI, PASSWORD_STEP, registrationForm, solveCaptcha, storedFiles, submit } from "../../setup/registration-harness";
-import { createTestDatabase } from "../../setup/test-database";
-import { OPEN, TEST_AUTH_SECRET } from "../../setup/test-server";
+import { useTestServer } from "../../setup/test-server";
 
-type Database = { url: string; prisma: PrismaClient; cleanup: () => Promise<void> };
+const server = useTestServer({ env: () => ({ PHOTO_STORAGE: "database" }) });
 
-const engines: { engine: string; create: () => Promise<Database>; skip: boolean }[] = [
-  { engine: "SQLite", create: () => createTestDatabase(), skip: false },
-  { engine: "PostgreSQL", create: () => createPostgresTestDatabase(), skip: !hasPostgres() },
-];
-
-describe.each(engines)("PHOTO_STORAGE=database on $engine", ({ create, skip }) => {
-  let database: Database;
-  let storageDir: string;
-
-  beforeAll(async () => {
-    if (skip) return;
-    database = await create();
-    storageDir = fs.mkdtempSync(path.join(os.tmpdir(), "sscasn-storage-"));
-    setDepsForTest(buildDeps(parseEnv(configuration()), { db: database.prisma }));
-  }, 60_000); // a fresh database: seconds, more on a busy machine
-  afterAll(async () => {
-    if (skip) return;
-    setDepsForTest(undefined);
-    await database.cleanup();
-    fs.rmSync(storageDir, { recursive: true, force: true });
-  });
-
-  const configuration = () => ({ DATABASE_URL: database.url, APP_CLOCK: OPEN, PHOTO_STORAGE: "database", STORAGE_DIR: storageDir, NEXTAUTH_SECRET: TEST_AUTH_SECRET });
-
+describe("PHOTO_STORAGE=database", () => {
   async function photo(kind: "ktp" | "selfie", registrationNumber: string, token: string): Promise<Response> {
     const request = new Request(`http://localhost/api/registrations/${registrationNumber}/photos/${kind}`, { headers: { authorization: `Bearer ${token}` } });
     return photoRoute.GET(request, { params: Promise.resolve({ registrationNumber, kind }) });
   }
 
-  it.skipIf(skip)("stores both photos in the database with the account, none on disk, and serves them from there", async () => {
-    const form = await registrationForm({ ...BUDI, ...PASSWORD_STEP, ...(await solveCaptcha(database.prisma)) });
+  it("stores both photos in the database with the account, none on disk, and serves them from there", async () => {
+    const form = await registrationForm({ ...BUDI, ...PASSWORD_STEP, ...(await solveCaptcha(server.prisma)) });
     const { status, body } = await submit(form);
     expect(status).toBe(201);
 
-    const account = await database.prisma.account.findUniqueOrThrow({ where: { registrationNumber: body.registrationNumber } });
-    const rows = await database.prisma.storedPhoto.findMany({ where: { accountId: account.id }, orderBy: { kind: "asc" } });
+    const account = await server.prisma.account.findUniqueOrThrow({ where: { registrationNumber: body.registrationNumber } });
+    const rows = await server.prisma.storedPhoto.findMany({ where: { accountId: account.id }, orderBy: { kind: "asc" } });
     expect(rows.map(({ key, kind }) => ({ key, kind }))).toEqual([
       { key: account.ktpPhotoKey, kind: "KTP" },
       { key: account.selfieKey, kind: "SELFIE" },
     ]);
     // Encrypted like the directory's files (issue 9, item 6): the rows hold no JPEG.
     for (const row of rows) expect(Buffer.from(row.bytes.subarray(0, 4)).toString("latin1")).toBe("SSPE");
-    expect(storedFiles(storageDir)).toEqual([]);
+    expect(storedFiles(server.storageDir)).toEqual([]);
 
     for (const [kind, row] of [["ktp", rows[0]!], ["selfie", rows[1]!]] as const) {
       const response = await photo(kind, body.registrationNumber, body.cardToken);
@@ -79,26 +49,24 @@ describe.each(engines)("PHOTO_STORAGE=database on $engine", ({ create, skip }) =
     }
   });
 
-  it.skipIf(skip)("re-encrypts the rows under a new key (photos:reencrypt), and the route reads them with it", async () => {
+  it("re-encrypts the rows under a new key (photos:reencrypt), and the route reads them with it", async () => {
     const before = deps();
     const newKey = generatePhotoKey();
-    const rotated = buildDeps(
-      parseEnv({ ...configuration(), PHOTO_ENCRYPTION_KEY: newKey, PHOTO_ENCRYPTION_KEYS: before.env.photoEncryptionKey }),
-      { db: database.prisma },
-    );
+    // What a restart after a rotation runs with: the new key, the old one listed for reading.
+    const rotated = buildDeps({ ...before.env, photoEncryptionKey: newKey, PHOTO_ENCRYPTION_KEYS: [before.env.photoEncryptionKey] }, { db: server.prisma });
     const report = await withDeps(rotated, () => reencryptPhotos());
     expect(report).toMatchObject({ photos: 2, reencrypted: 2, failed: 0 });
     const newId = createPhotoKeyring(newKey).current.id;
-    for (const row of await database.prisma.storedPhoto.findMany()) expect(photoBlobKeyId(Buffer.from(row.bytes))).toBe(newId);
-    const account = await database.prisma.account.findFirstOrThrow({ where: { nik: BUDI.nik } });
-    const only = buildDeps(parseEnv({ ...configuration(), PHOTO_ENCRYPTION_KEY: newKey }), { db: database.prisma });
+    for (const row of await server.prisma.storedPhoto.findMany()) expect(photoBlobKeyId(Buffer.from(row.bytes))).toBe(newId);
+    const account = await server.prisma.account.findFirstOrThrow({ where: { nik: BUDI.nik } });
+    const only = buildDeps({ ...before.env, photoEncryptionKey: newKey, PHOTO_ENCRYPTION_KEYS: [] }, { db: server.prisma });
     expect((await withDeps(only, () => deps().photoStorage.get(account.selfieKey)))?.subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]));
     setDepsForTest(only);
   });
 
-  it.skipIf(skip)("stores no photo when the account's transaction fails (here: the NIK is already registered)", async () => {
-    const existing = await database.prisma.account.findFirstOrThrow({ where: { nik: BUDI.nik } });
-    const before = await database.prisma.storedPhoto.count();
+  it("stores no photo when the account's transaction fails (here: the NIK is already registered)", async () => {
+    const existing = await server.prisma.account.findFirstOrThrow({ where: { nik: BUDI.nik } });
+    const before = await server.prisma.storedPhoto.count();
     const identity = {
       nik: existing.nik,
       kk: existing.kk,
@@ -120,20 +88,20 @@ describe.each(engines)("PHOTO_STORAGE=database on $engine", ({ create, skip }) =
           createdAt: new Date(),
       }),
     ).rejects.toMatchObject({ code: "NIK_ALREADY_REGISTERED" });
-    expect(await database.prisma.storedPhoto.count()).toBe(before);
-    expect(storedFiles(storageDir)).toEqual([]);
+    expect(await server.prisma.storedPhoto.count()).toBe(before);
+    expect(storedFiles(server.storageDir)).toEqual([]);
   });
 
-  it.skipIf(skip)("deletes an account's photos with the account (the retention job's way out)", async () => {
-    const account = await database.prisma.account.findFirstOrThrow({ where: { nik: BUDI.nik } });
+  it("deletes an account's photos with the account (the retention job's way out)", async () => {
+    const account = await server.prisma.account.findFirstOrThrow({ where: { nik: BUDI.nik } });
     // Only under the retention job's permit, as the job does it (a trigger refuses any other DELETE).
-    await database.prisma.$transaction([
-      database.prisma.accountDeletionPermit.create({ data: { periodId: account.periodId, grantedAt: new Date() } }),
-      database.prisma.credential.delete({ where: { accountId: account.id } }),
-      database.prisma.account.delete({ where: { id: account.id } }),
-      database.prisma.accountDeletionPermit.delete({ where: { periodId: account.periodId } }),
+    await server.prisma.$transaction([
+      server.prisma.accountDeletionPermit.create({ data: { periodId: account.periodId, grantedAt: new Date() } }),
+      server.prisma.credential.delete({ where: { accountId: account.id } }),
+      server.prisma.account.delete({ where: { id: account.id } }),
+      server.prisma.accountDeletionPermit.delete({ where: { periodId: account.periodId } }),
     ]);
-    expect(await database.prisma.storedPhoto.count({ where: { accountId: account.id } })).toBe(0);
+    expect(await server.prisma.storedPhoto.count({ where: { accountId: account.id } })).toBe(0);
     expect(await deps().photoStorage.get(account.ktpPhotoKey)).toBeNull();
     // And a photo never goes in on its own, without an account.
     await expect(deps().photoStorage.put("ktp/alone.jpg", new Uint8Array([1]))).rejects.toThrow(/only with their account/);

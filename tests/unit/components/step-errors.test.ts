@@ -15,14 +15,15 @@ import { IDENTITY_FIELDS } from "@/schemas/identity";
 const NO_STATE = { touched: new Set<string>(), clientFields: {}, serverFields: {} };
 
 describe("a refusal on a step", () => {
-  it("shows named fields by their fields and in the summary, in the step's order, then the advice", () => {
+  it("shows named fields by their fields and in the summary, in the step's order, and the advice apart (not counted)", () => {
     const refusal = refusalFromApiError(
       { code: "NIK_ALREADY_REGISTERED", message: DEFAULT_MESSAGES.NIK_ALREADY_REGISTERED, fields: { nik: ["NIK sudah terdaftar."] } },
       IDENTITY_FIELDS,
       "nik",
     );
     expect(refusal.fields).toEqual({ nik: ["NIK sudah terdaftar."] });
-    expect(refusal.summary).toEqual([{ message: "NIK sudah terdaftar.", field: "nik" }, { message: adviceFor("NIK_ALREADY_REGISTERED") }]);
+    expect(refusal.summary).toEqual([{ message: "NIK sudah terdaftar.", field: "nik" }]);
+    expect(refusal.advice).toEqual([adviceFor("NIK_ALREADY_REGISTERED")]);
   });
 
   it("attaches a refusal without fields to the field its code is about", () => {
@@ -36,19 +37,21 @@ describe("a refusal on a step", () => {
     const message = DEFAULT_MESSAGES.DUKCAPIL_MISMATCH;
     const refusal = refusalFromApiError({ code: "DUKCAPIL_MISMATCH", message }, IDENTITY_FIELDS, "nik");
     expect(refusal.fields).toEqual({});
-    expect(refusal.summary).toEqual([{ message, field: "nik" }, { message: adviceFor("DUKCAPIL_MISMATCH") }]);
+    expect(refusal.summary).toEqual([{ message, field: "nik" }]);
+    expect(refusal.advice).toEqual([adviceFor("DUKCAPIL_MISMATCH")]);
   });
 
   it("shows a code placed on another step, a lost connection or another step's fields as form messages", () => {
     expect(refusalFromApiError({ code: "CAPTCHA_INVALID", message: "salah" }, ["password"])).toEqual({
       fields: {},
       summary: [{ message: "salah" }],
+      advice: [],
     });
     expect(refusalFromApiError({ code: "NETWORK_ERROR", message: "putus" }, ["captchaAnswer"], "captchaAnswer").summary).toEqual([
       { message: "putus", field: "captchaAnswer" },
     ]);
     const other = refusalFromApiError({ code: "VALIDATION_FAILED", message: "cek", fields: { email: ["Email tidak valid."] } }, ["password"]);
-    expect(other).toEqual({ fields: {}, summary: [{ message: "cek" }, { message: "Email tidak valid." }] });
+    expect(other).toEqual({ fields: {}, summary: [{ message: "cek" }, { message: "Email tidak valid." }], advice: [] });
   });
 
   it("keeps the order of the step's fields, not the server's", () => {

@@ -30,6 +30,13 @@ describe("environment", () => {
     expect(() => parseEnv({ DATABASE_URL: "mysql://app@db/sscasn" })).toThrow(/DATABASE_URL: must be a SQLite "file:" URL or a "postgresql:\/\/" URL/);
   });
 
+  it("keeps at most 10 PostgreSQL connections per process unless DATABASE_POOL_SIZE says otherwise", () => {
+    expect(parseEnv({}).DATABASE_POOL_SIZE).toBe(10);
+    expect(parseEnv({ DATABASE_POOL_SIZE: "25" }).DATABASE_POOL_SIZE).toBe(25);
+    expect(parseEnv({ DATABASE_POOL_SIZE: " " }).DATABASE_POOL_SIZE).toBe(10);
+    for (const wrong of ["0", "2.5", "many"]) expect(() => parseEnv({ DATABASE_POOL_SIZE: wrong }), wrong).toThrow(/DATABASE_POOL_SIZE/);
+  });
+
   it("chooses the embedded adapters unless told otherwise, and refuses one that does not exist", () => {
     expect(parseEnv({})).toMatchObject({ POPULATION_REGISTRY: "database", PHOTO_STORAGE: "directory" });
     expect(() => parseEnv({ POPULATION_REGISTRY: "http", PHOTO_STORAGE: "s3" })).toThrow(/POPULATION_REGISTRY[\s\S]*PHOTO_STORAGE/);

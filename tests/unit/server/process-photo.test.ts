@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { AppError } from "@/domain/errors";
 import { MAX_UPLOAD_BYTES, MIN_PHOTO_DIMENSION, PHOTO_MESSAGES } from "@/schemas/documents";
 import { MAX_INPUT_PIXELS, MAX_OUTPUT_DIMENSION, detectPhotoFormat, processPhoto } from "@/server/photos/process-photo";
-import { makeJpeg, makeJpegWithExif, makePdfBytes, makePixelBombPng, makePng, makeTruncatedJpeg } from "../../fixtures/photos";
+import { makeExposureJpeg, makeJpeg, makeJpegWithExif, makePdfBytes, makePixelBombPng, makePng, makeTruncatedJpeg } from "../../fixtures/photos";
 
 async function refusal(promise: Promise<unknown>): Promise<AppError> {
   try {
@@ -52,6 +52,28 @@ describe("processPhoto", () => {
     expect([large.width, large.height]).toEqual([MAX_OUTPUT_DIMENSION, 1200]);
     const small = await processPhoto(await makeJpeg(320, 240), "ktpPhoto");
     expect([small.width, small.height]).toEqual([320, 240]);
+  });
+
+  it.each([
+    ["black", PHOTO_MESSAGES.uniform],
+    ["white", PHOTO_MESSAGES.uniform],
+    ["grey", PHOTO_MESSAGES.uniform],
+    ["darkNoisy", PHOTO_MESSAGES.tooDark],
+  ] as const)("refuses a %s photo: 422 under its field, saying what to do", async (kind, message) => {
+    const error = await refusal(processPhoto(await makeExposureJpeg(kind), "selfie"));
+    expect(error.code).toBe("VALIDATION_FAILED");
+    expect(error.status).toBe(422);
+    expect(error.fields).toEqual({ selfie: [message] });
+  });
+
+  it("refuses a washed-out KTP photo as too bright, and accepts a normal one", async () => {
+    const bright = await sharp({ create: { width: 400, height: 300, channels: 3, background: "#f4f4f4" } })
+      .composite([{ input: await sharp({ create: { width: 200, height: 100, channels: 3, background: "#c8c8c8" } }).png().toBuffer(), left: 100, top: 100 }])
+      .jpeg()
+      .toBuffer();
+    const error = await refusal(processPhoto(bright, "ktpPhoto"));
+    expect(error.fields).toEqual({ ktpPhoto: [PHOTO_MESSAGES.tooBright] });
+    await expect(processPhoto(await makeExposureJpeg("normal"), "ktpPhoto")).resolves.toMatchObject({ width: 640, height: 480 });
   });
 
   it("judges the format by content: a PDF named foto.jpg is 415 with a field message", async () => {

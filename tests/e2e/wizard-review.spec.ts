@@ -1,0 +1,114 @@
+/**
+ * The review and the submission (issue 10, items 9 and 10; issue 8, item 2): security answers
+ * masked with a show toggle, progress while the registration uploads, and "Server sedang sibuk"
+ * (503 SERVER_BUSY) answered by sending the same answers again with the same Idempotency-Key.
+ */
+import Database from "better-sqlite3";
+import type { Page } from "@playwright/test";
+import { DEFAULT_MESSAGES } from "@/domain/errors";
+import { expect, expectNoAxeViolations, test } from "./fixtures";
+import { OPEN_DB, confirmRegistration, fillWizardToReview } from "./wizard-helpers";
+
+const ANSWER_1 = "SD Negeri 3 Sukamaju";
+const ANSWER_2 = "nasi goreng kambing";
+
+function accountsWithNik(nik: string): number {
+  const db = new Database(OPEN_DB, { readonly: true, fileMustExist: true });
+  try {
+    return (db.prepare('SELECT COUNT(*) AS n FROM "Account" WHERE nik = ?').get(nik) as { n: number }).n;
+  } finally {
+    db.close();
+  }
+}
+
+const done = (page: Page) => page.getByRole("heading", { level: 1, name: "Akun berhasil dibuat" });
+
+test("security answers are masked on the review, with a toggle to show them", async ({ page, newCitizen }) => {
+  test.setTimeout(120_000);
+  await fillWizardToReview(page, newCitizen());
+  const section = page.getByRole("region", { name: "Kata Sandi" });
+  await expect(section).not.toContainText(ANSWER_1);
+  await expect(section).not.toContainText(ANSWER_2);
+  await expect(section.getByText("Jawaban disembunyikan")).toHaveCount(2);
+  const toggle = section.getByRole("button", { name: "Tampilkan jawaban" });
+  await expect(toggle).toHaveAttribute("aria-pressed", "false");
+  await expectNoAxeViolations(page);
+
+  await toggle.click();
+  await expect(toggle).toHaveAttribute("aria-pressed", "true");
+  await expect(section).toContainText(ANSWER_1);
+  await expect(section).toContainText(ANSWER_2);
+  await expectNoAxeViolations(page);
+  await toggle.click();
+  await expect(section).not.toContainText(ANSWER_1);
+  // The password itself is never shown.
+  await expect(section.getByText("Kata sandi disembunyikan")).toHaveCount(1);
+});
+
+test("a slow upload shows a progress bar until the server answers", async ({ page, newCitizen }) => {
+  test.setTimeout(120_000);
+  const identity = newCitizen();
+  await fillWizardToReview(page, identity);
+  // A slow connection: the request is held for two seconds before it goes on to the server.
+  await page.route("**/api/registrations", async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    await route.continue();
+  });
+  await confirmRegistration(page);
+  const dialog = page.getByRole("dialog", { name: "Apakah data Anda sudah benar?" });
+  const progress = dialog.getByRole("progressbar", { name: "Mengirim data pendaftaran" });
+  await expect(progress).toBeVisible();
+  await expect(dialog.getByRole("status")).toContainText(/Jangan tutup halaman ini/);
+  await expectNoAxeViolations(page);
+  await expect(done(page)).toBeVisible({ timeout: 20_000 });
+  expect(accountsWithNik(identity.nik)).toBe(1);
+});
+
+test("'Server sedang sibuk': the wait is shown, nothing is lost, and sending again uses the same Idempotency-Key", async ({ page, newCitizen }) => {
+  test.setTimeout(120_000);
+  const identity = newCitizen();
+  await fillWizardToReview(page, identity);
+
+  const keys: (string | null)[] = [];
+  let first = true;
+  await page.route("**/api/registrations", async (route) => {
+    keys.push(await route.request().headerValue("idempotency-key"));
+    if (first) {
+      first = false;
+      await route.fulfill({
+        status: 503,
+        headers: { "Retry-After": "2", "Cache-Control": "no-store" },
+        json: { error: { code: "SERVER_BUSY", message: DEFAULT_MESSAGES.SERVER_BUSY } },
+      });
+      return;
+    }
+    await route.continue();
+  });
+
+  await confirmRegistration(page);
+  const busy = page.getByRole("region", { name: "Server sedang sibuk" });
+  await expect(busy).toBeVisible();
+  await expect(busy).toBeFocused();
+  await expect(busy).toContainText(DEFAULT_MESSAGES.SERVER_BUSY);
+  await expect(busy).toContainText(/Silakan coba lagi dalam [12] detik\./);
+  const again = busy.getByRole("button", { name: "Kirim Lagi" });
+  await expect(again).toHaveAttribute("aria-disabled", "true");
+  await expect(page.getByRole("dialog")).toBeHidden();
+  // Still on the review, everything entered still there.
+  await expect(page).toHaveURL(/\/daftar\/cek-ulang$/);
+  await expect(page.getByRole("region", { name: "Identitas" })).toContainText(identity.nik);
+  await expect(page.getByRole("region", { name: "Identitas" })).toContainText(identity.email);
+  await expect(page.getByRole("img", { name: "Swafoto" })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  // After the wait, "Kirim Lagi" sends the same answers again.
+  await expect(busy).toContainText("Silakan kirim lagi sekarang.", { timeout: 5_000 });
+  await expect(again).not.toHaveAttribute("aria-disabled", "true");
+  await again.click();
+  await expect(done(page)).toBeVisible({ timeout: 20_000 });
+
+  expect(keys).toHaveLength(2);
+  expect(keys[0]).toBeTruthy();
+  expect(keys[1]).toBe(keys[0]);
+  expect(accountsWithNik(identity.nik)).toBe(1);
+});
