@@ -52,13 +52,18 @@ async function countWithinLimit(bucket: RateLimitBucket, key: string, { limit, w
   const now = clock.now();
   const since = new Date(now.getTime() - windowMs);
   const where = { bucket, subject, createdAt: { gt: since } };
+  // Reserve first, then count including this hit (the sign-in throttle's order): of a burst, each
+  // request sees at least every hit that passed before it, so no more than `limit` ever pass,
+  // however many arrive at once and on however many instances. A refused hit is taken back.
+  const id = randomUUID();
+  await db.rateLimitHit.create({ data: { id, bucket, subject, createdAt: now } });
   const hits = await db.rateLimitHit.count({ where });
-  if (hits >= limit) {
+  if (hits > limit) {
+    await db.rateLimitHit.deleteMany({ where: { id } });
     const oldest = await db.rateLimitHit.findMany({ where, orderBy: { createdAt: "desc" }, skip: limit - 1, take: 1 });
     const retryAfter = Math.max(1, Math.ceil(((oldest[0]?.createdAt.getTime() ?? now.getTime()) + windowMs - now.getTime()) / 1000));
     throw new AppError("RATE_LIMITED", { headers: { "Retry-After": String(retryAfter) } });
   }
-  await db.rateLimitHit.create({ data: { id: randomUUID(), bucket, subject, createdAt: now } });
   // Old hits are useless: clear them now and then rather than on every request (this bucket's
   // only: the windows differ).
   if (Math.random() < 0.01) await db.rateLimitHit.deleteMany({ where: { bucket, createdAt: { lt: since } } });
