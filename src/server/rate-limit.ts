@@ -38,55 +38,47 @@ export function limitFor(bucket: RateLimitBucket, key: string): { limit: number;
 export async function assertWithinRateLimit(bucket: RateLimitBucket, request: Request): Promise<void> {
   // An unknown address is one more key to count under (SPEC): it never switches the limit off.
   const ip = clientIp((name) => request.headers.get(name));
-  await countWithinLimit(bucket, ip, limitFor(bucket, ip));
+  await reserveHit(bucket, ip, limitFor(bucket, ip), 1);
 }
 
 /** The same count for any key (an email address, say); only a keyed hash of the key is stored. */
 export async function assertWithinKeyedRateLimit(bucket: RateLimitBucket, key: string): Promise<void> {
-  await countWithinLimit(bucket, key, RATE_LIMITS[bucket]);
-}
-
-async function countWithinLimit(bucket: RateLimitBucket, key: string, { limit, windowMs }: { limit: number; windowMs: number }): Promise<void> {
-  const { db, clock, env } = deps();
-  const subject = createHmac("sha256", env.authSecret).update(`rate:${bucket}:${key}`).digest("hex");
-  const now = clock.now();
-  const since = new Date(now.getTime() - windowMs);
-  const where = { bucket, subject, createdAt: { gt: since } };
-  // Reserve first, then count including this hit (the sign-in throttle's order): of a burst, each
-  // request sees at least every hit that passed before it, so no more than `limit` ever pass,
-  // however many arrive at once and on however many instances. A refused hit is taken back.
-  const id = randomUUID();
-  await db.rateLimitHit.create({ data: { id, bucket, subject, createdAt: now } });
-  const hits = await db.rateLimitHit.count({ where });
-  if (hits > limit) {
-    await db.rateLimitHit.deleteMany({ where: { id } });
-    const oldest = await db.rateLimitHit.findMany({ where, orderBy: { createdAt: "desc" }, skip: limit - 1, take: 1 });
-    const retryAfter = Math.max(1, Math.ceil(((oldest[0]?.createdAt.getTime() ?? now.getTime()) + windowMs - now.getTime()) / 1000));
-    throw new AppError("RATE_LIMITED", { headers: { "Retry-After": String(retryAfter) } });
-  }
-  // Old hits are useless: clear them now and then rather than on every request (this bucket's
-  // only: the windows differ).
-  if (Math.random() < 0.01) await db.rateLimitHit.deleteMany({ where: { bucket, createdAt: { lt: since } } });
+  await reserveHit(bucket, key, RATE_LIMITS[bucket], 1);
 }
 
 /**
- * A reservation (registration attempts): the hit is written first and then every hit in the window
- * is counted, so of any number of concurrent attempts at most `limit` go through, on any number of
- * instances (the last of `limit + 1` to write sees them all). An attempt over the limit takes its
- * hit back (refusals do not push the window on) and throws RATE_LIMITED with Retry-After. When
- * several race for the last places they may all see too many hits at once: each then tries again
- * after a short random pause, a few times, before it is refused.
- * `release()` takes a granted hit back, for an attempt that did not happen after all (the server
- * was busy, or failed).
+ * A reservation (registration attempts): like every count here, of any number of concurrent
+ * attempts at most `limit` go through (reserveHit), and a refusal does not push the window on;
+ * racers for the last places try again a few times before they are refused. `release()` takes a
+ * granted hit back, for an attempt that did not happen after all (the server was busy, or failed).
  */
 export async function reserveWithinKeyedRateLimit(bucket: RateLimitBucket, key: string, limitFactor = 1): Promise<{ release: () => Promise<void> }> {
-  const { windowMs } = RATE_LIMITS[bucket];
-  const limit = RATE_LIMITS[bucket].limit * limitFactor;
+  const { limit, windowMs } = RATE_LIMITS[bucket];
+  return reserveHit(bucket, key, { limit: limit * limitFactor, windowMs }, RESERVE_ROUNDS);
+}
+
+const RESERVE_ROUNDS = 3;
+const RESERVE_PAUSE_MS = 40;
+
+/**
+ * Reserve first, then count including this hit (the sign-in throttle's order): of a burst, each
+ * request sees at least every hit that passed before it, so no more than `limit` ever pass,
+ * however many arrive at once and on however many instances. A refused hit is taken back, after
+ * `rounds - 1` more tries at short random pauses (racers for the last places may all have seen
+ * each other's hits). Only a keyed hash of the key is stored.
+ */
+async function reserveHit(
+  bucket: RateLimitBucket,
+  key: string,
+  { limit, windowMs }: { limit: number; windowMs: number },
+  rounds: number,
+): Promise<{ release: () => Promise<void> }> {
   const { db, clock, env } = deps();
   const subject = createHmac("sha256", env.authSecret).update(`rate:${bucket}:${key}`).digest("hex");
   for (let round = 1; ; round++) {
     const now = clock.now();
-    const where = { bucket, subject, createdAt: { gt: new Date(now.getTime() - windowMs) } };
+    const since = new Date(now.getTime() - windowMs);
+    const where = { bucket, subject, createdAt: { gt: since } };
     const id = randomUUID();
     await db.rateLimitHit.create({ data: { id, bucket, subject, createdAt: now } });
     const release = async () => {
@@ -94,22 +86,19 @@ export async function reserveWithinKeyedRateLimit(bucket: RateLimitBucket, key: 
     };
     const hits = await db.rateLimitHit.count({ where });
     if (hits <= limit) {
-      if (Math.random() < 0.01) await db.rateLimitHit.deleteMany({ where: { bucket, createdAt: { lt: where.createdAt.gt } } });
+      // Old hits are useless: clear them now and then rather than on every request (this bucket's
+      // only: the windows differ).
+      if (Math.random() < 0.01) await db.rateLimitHit.deleteMany({ where: { bucket, createdAt: { lt: since } } });
       return { release };
     }
     await release();
-    const others = hits - 1;
-    // Some of the others may be racers about to take theirs back too: not known, so try again (a few times).
-    if (round < RESERVE_ROUNDS) {
+    if (round < rounds) {
       await sleep(Math.random() * RESERVE_PAUSE_MS * round);
       continue;
     }
-    // Free again once enough of the others are older than the window: the (others - limit + 1)-th oldest.
-    const freeing = await db.rateLimitHit.findMany({ where, orderBy: { createdAt: "asc" }, skip: Math.max(0, others - limit), take: 1 });
+    // Free again once the limit-th newest of the others leaves the window.
+    const freeing = await db.rateLimitHit.findMany({ where, orderBy: { createdAt: "desc" }, skip: limit - 1, take: 1 });
     const retryAfter = Math.max(1, Math.ceil(((freeing[0]?.createdAt.getTime() ?? now.getTime()) + windowMs - now.getTime()) / 1000));
     throw new AppError("RATE_LIMITED", { headers: { "Retry-After": String(retryAfter) } });
   }
 }
-
-const RESERVE_ROUNDS = 3;
-const RESERVE_PAUSE_MS = 40;
