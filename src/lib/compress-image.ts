@@ -8,7 +8,7 @@
  */
 
 import { measureLuminance } from "@/lib/photo-luminance";
-import { type LuminanceStats, exposureMessage } from "@/schemas/documents";
+import { type LuminanceStats, exposureMessage } from "@/schemas/facts/documents";
 
 export class PhotoDecodeError extends Error {
   constructor() {

@@ -3,7 +3,7 @@
  * (PHOTO_LUMINANCE): the image is drawn small on white (as the server flattens it) and the mean
  * and standard deviation of its luminance (0–255) are taken from the pixels.
  */
-import { type LuminanceStats } from "@/schemas/documents";
+import { type LuminanceStats } from "@/schemas/facts/documents";
 
 /** The thumbnail's longest side: plenty for the statistics, a few milliseconds on a phone. */
 export const LUMINANCE_SAMPLE_DIMENSION = 128;

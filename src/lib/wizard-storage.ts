@@ -6,8 +6,7 @@
  * (an internet café, an office) are not left behind for the next person.
  */
 import { isWizardStepId, type WizardStepId } from "@/domain/registration/steps";
-// Types only: the provider on every wizard page does not load the identity rules for this.
-import type { IdentityField } from "@/schemas/identity";
+import type { IdentityField } from "@/schemas/facts/identity";
 
 export const PROGRESS_KEY = "sscasn:daftar:v1";
 export const DONE_KEY = "sscasn:daftar:selesai";

@@ -5,7 +5,7 @@
  * Type-only imports: a step page reads this without loading every step's schema.
  */
 import { type ErrorCode, isErrorCode } from "@/domain/errors";
-import type { StepField, StepId } from "@/schemas/index";
+import type { StepField, StepId } from "@/schemas/facts/index";
 
 export type ErrorPlace = { [S in StepId]: { step: S; field?: StepField<S> } }[StepId];
 

@@ -1,6 +1,10 @@
-/** Step 1, Identitas: who the applicant is and which agency they apply to. */
+/**
+ * Step 1, Identitas: who the applicant is and which agency they apply to. The fields, limits and
+ * messages live in facts/identity.ts (no zod, so a page can show them without loading zod) and are
+ * re-exported here.
+ */
 import { z } from "zod";
-import { type CalendarDate, formatIsoDate, parseIsoDate } from "@/domain/calendar";
+import { formatIsoDate, parseIsoDate } from "@/domain/calendar";
 import { checkAge } from "@/domain/registration/age";
 import { normalizeEmail } from "@/domain/registration/email";
 import { parseKk } from "@/domain/registration/kk";
@@ -8,36 +12,17 @@ import { normalizeBirthPlace, normalizeFullName } from "@/domain/registration/na
 import { genderFromNik, nikMatchesBirthDate, parseNik } from "@/domain/registration/nik";
 import { normalizePhone } from "@/domain/registration/phone";
 import { CPNS_2023_PERIOD, closingDate as closingDateOf } from "@/domain/registration/window";
-import { INVALID_PAYLOAD_MESSAGE, fieldsOf, fieldsPassed, fromResult } from "@/schemas/shared";
+import {
+  AGENCY_CODE_MAX,
+  AGENCY_CODE_PATTERN,
+  BIRTH_YEAR_MIN,
+  IDENTITY_MESSAGES,
+  type IdentityField,
+  type IdentitySchemaOptions,
+} from "@/schemas/facts/identity";
+import { INVALID_PAYLOAD_MESSAGE, fieldsPassed, fromResult } from "@/schemas/shared";
 
-export const AGENCY_CODE_MAX = 32;
-/**
- * Agency codes are upper-case letters, digits and hyphens (`KOTA-3273`, `KEMENKEU`); an empty one is
- * the "required" rule's to report. Checked before any lookup, so a stray byte never reaches the
- * database (PostgreSQL refuses a NUL in text with an error, where SQLite just finds nothing).
- */
-export const AGENCY_CODE_PATTERN = /^[A-Z0-9-]*$/;
-/** Births before this year are typing mistakes, not applicants. */
-export const BIRTH_YEAR_MIN = 1900;
-
-export const IDENTITY_MESSAGES = {
-  nikRequired: "NIK wajib diisi.",
-  kkRequired: "Nomor KK wajib diisi.",
-  fullNameRequired: "Nama lengkap wajib diisi.",
-  birthPlaceRequired: "Tempat lahir wajib diisi.",
-  birthDateRequired: "Tanggal lahir wajib diisi.",
-  birthDateInvalid: "Tanggal lahir tidak valid.",
-  phoneRequired: "Nomor HP wajib diisi.",
-  emailRequired: "Email wajib diisi.",
-  agencyRequired: "Pilih instansi yang dituju.",
-  agencyInvalid: "Instansi tidak valid.",
-  nikBirthDateMismatch: "Tanggal lahir pada NIK tidak sesuai dengan tanggal lahir yang diisi.",
-} as const;
-
-export type IdentitySchemaOptions = {
-  /** Closing day of the registration period (WIB): the age, NIK-century and KK-date reference. */
-  closingDate: CalendarDate;
-};
+export * from "@/schemas/facts/identity";
 
 export function makeIdentitySchema({ closingDate }: IdentitySchemaOptions) {
   return z
@@ -84,7 +69,7 @@ export function makeIdentitySchema({ closingDate }: IdentitySchemaOptions) {
         .min(1, IDENTITY_MESSAGES.agencyRequired)
         .max(AGENCY_CODE_MAX, IDENTITY_MESSAGES.agencyInvalid)
         .regex(AGENCY_CODE_PATTERN, IDENTITY_MESSAGES.agencyInvalid),
-    }, { error: INVALID_PAYLOAD_MESSAGE })
+    } satisfies Record<IdentityField, z.ZodType>, { error: INVALID_PAYLOAD_MESSAGE })
     .superRefine(
       (values, ctx) => {
         const birthDate = parseIsoDate(values.birthDate);
@@ -102,7 +87,3 @@ export const identitySchema = makeIdentitySchema({ closingDate: closingDateOf(CP
 
 export type IdentityInput = z.input<typeof identitySchema>;
 export type IdentityValues = z.output<typeof identitySchema>;
-
-export type IdentityField = keyof IdentityInput;
-/** The identity step's fields, in the form's order. */
-export const IDENTITY_FIELDS = fieldsOf(identitySchema);

@@ -1,37 +1,22 @@
-/** Step 3, Kata Sandi: the password and two security questions for password recovery. */
+/**
+ * Step 3, Kata Sandi: the password and two security questions for password recovery. The fields,
+ * questions and messages live in facts/password.ts (no zod) and are re-exported here.
+ */
 import { z } from "zod";
-import { parseIsoDate } from "@/domain/calendar";
 import { type PasswordContext, checkPassword } from "@/domain/registration/password";
-import { INVALID_PAYLOAD_MESSAGE, fieldsOf, fieldsPassed } from "@/schemas/shared";
+import {
+  PASSWORD_STEP_MESSAGES,
+  type PasswordField,
+  SECURITY_ANSWER_MAX,
+  SECURITY_ANSWER_MIN,
+  SECURITY_QUESTIONS,
+  type SecurityQuestionId,
+} from "@/schemas/facts/password";
+import { INVALID_PAYLOAD_MESSAGE, fieldsPassed } from "@/schemas/shared";
 
-export const SECURITY_ANSWER_MIN = 3;
-export const SECURITY_ANSWER_MAX = 100;
-
-/** Nothing printed on a KTP or KK (such as the mother's name), which others could read off. */
-export const SECURITY_QUESTIONS = [
-  { id: "SEKOLAH_DASAR", label: "Apa nama sekolah dasar (SD) Anda?" },
-  { id: "HEWAN_PELIHARAAN", label: "Siapa nama hewan peliharaan pertama Anda?" },
-  { id: "TEMAN_MASA_KECIL", label: "Siapa nama teman masa kecil Anda?" },
-  { id: "GURU_FAVORIT", label: "Siapa nama guru favorit Anda?" },
-  { id: "JALAN_MASA_KECIL", label: "Apa nama jalan tempat Anda tinggal semasa kecil?" },
-  { id: "MAKANAN_FAVORIT", label: "Apa makanan favorit Anda?" },
-] as const;
-
-export type SecurityQuestionId = (typeof SECURITY_QUESTIONS)[number]["id"];
+export * from "@/schemas/facts/password";
 
 const QUESTION_IDS = SECURITY_QUESTIONS.map((q) => q.id) as [SecurityQuestionId, ...SecurityQuestionId[]];
-
-export const PASSWORD_STEP_MESSAGES = {
-  passwordRequired: "Kata sandi wajib diisi.",
-  confirmRequired: "Ulangi kata sandi.",
-  confirmMismatch: "Konfirmasi kata sandi tidak sama dengan kata sandi.",
-  question1Required: "Pilih pertanyaan keamanan pertama.",
-  question2Required: "Pilih pertanyaan keamanan kedua.",
-  questionsSame: "Pertanyaan keamanan kedua harus berbeda dari yang pertama.",
-  answerRequired: "Jawaban pertanyaan keamanan wajib diisi.",
-  answerTooShort: `Jawaban pertanyaan keamanan minimal ${SECURITY_ANSWER_MIN} karakter.`,
-  answerTooLong: `Jawaban pertanyaan keamanan maksimal ${SECURITY_ANSWER_MAX} karakter.`,
-} as const;
 
 const answerSchema = z
   .string({ error: PASSWORD_STEP_MESSAGES.answerRequired })
@@ -62,7 +47,7 @@ export function makePasswordSchema(context: PasswordContext = {}) {
       securityAnswer1: answerSchema,
       securityQuestion2: z.enum(QUESTION_IDS, { error: PASSWORD_STEP_MESSAGES.question2Required }),
       securityAnswer2: answerSchema,
-    }, { error: INVALID_PAYLOAD_MESSAGE })
+    } satisfies Record<PasswordField, z.ZodType>, { error: INVALID_PAYLOAD_MESSAGE })
     .superRefine(
       (values, ctx) => {
         if (values.password !== values.passwordConfirm) {
@@ -89,25 +74,5 @@ export function makePasswordSchema(context: PasswordContext = {}) {
 /** Without identity context: length and common-password rules only. */
 export const passwordSchema = makePasswordSchema();
 
-/**
- * Password context from identity fields as submitted (raw or normalized): every comparison in
- * the policy ignores case and surrounding spaces, so normalizing first is not needed.
- */
-export function passwordContextFrom(data: unknown): PasswordContext {
-  const record = typeof data === "object" && data !== null ? (data as Record<string, unknown>) : {};
-  const text = (key: string) => (typeof record[key] === "string" ? (record[key] as string).trim() : undefined);
-  const birthDate = parseIsoDate(text("birthDate") ?? "");
-  return {
-    nik: text("nik"),
-    kk: text("kk"),
-    fullName: text("fullName"),
-    ...(birthDate ? { birthDate } : {}),
-  };
-}
-
 export type PasswordInput = z.input<typeof passwordSchema>;
 export type PasswordValues = z.output<typeof passwordSchema>;
-
-export type PasswordField = keyof PasswordInput;
-/** The password step's fields, in the form's order. */
-export const PASSWORD_FIELDS = fieldsOf(passwordSchema);

@@ -25,8 +25,9 @@ export function fieldsPassed(...fields: string[]) {
 
 /**
  * The fields of a step's object schema (or of the object at the start of its pipe), in the order
- * they are declared, which is the order the form shows them. Field lists are read from the
- * schemas, never written out again.
+ * they are declared. Each step's field list is written once, without zod, in facts/ (so a page can
+ * use it before zod has loaded); the compiler holds each shape's keys to it, and a unit test
+ * holds its order to the list with this.
  */
 export function fieldsOf<T extends z.ZodType>(schema: T): readonly (keyof z.input<T> & string)[] {
   const object = schema instanceof z.ZodPipe ? schema.in : schema;

@@ -7,8 +7,8 @@ import { ErrorSummary, type SummaryItem } from "@/components/registration/error-
 import { FieldMessages, fieldId, inputClass, TextField } from "@/components/registration/form-field";
 import { loadCommonPasswords } from "@/domain/registration/password";
 import { apiRequest } from "@/lib/api-client";
-import { passwordRecoverySchema } from "@/schemas/password-recovery";
-import { SECURITY_QUESTIONS } from "@/schemas/password";
+import { loadSchemas, loadedSchemas } from "@/lib/load-schemas";
+import { SECURITY_QUESTIONS } from "@/schemas/facts/password";
 import { zodIssuesToFieldErrors } from "@/schemas/field-errors";
 
 const EMPTY = { nik: "", kk: "", birthDate: "", securityQuestion: "", securityAnswer: "", newPassword: "", newPasswordConfirm: "", captchaAnswer: "" };
@@ -22,9 +22,11 @@ export function PasswordRecoveryForm() {
   const [showPassword, setShowPassword] = useState(false);
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [summary, setSummary] = useState<SummaryItem[]>([]);
-  // The common-password rule's list is a chunk of its own: fetched with the form, not with the page.
+  // The common-password rule's list and the schemas (zod) are chunks of their own: fetched with the
+  // form, not with the page.
   useEffect(() => {
     void loadCommonPasswords().catch(() => undefined);
+    void loadSchemas().catch(() => undefined);
   }, []);
   const [focusKey, setFocusKey] = useState(0);
   const [busy, setBusy] = useState(false);
@@ -42,9 +44,17 @@ export function PasswordRecoveryForm() {
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
+    if (busy) return;
     const payload = { ...values, captchaId: captcha?.id ?? "" };
-    const parsed = passwordRecoverySchema.safeParse(payload);
-    if (!parsed.success) {
+    // Loaded with the form in practice; without them the server's check (the same schema) speaks.
+    let schemas = loadedSchemas();
+    if (!schemas) {
+      setBusy(true);
+      schemas = await loadSchemas().catch(() => null);
+    }
+    const parsed = schemas?.passwordRecoverySchema.safeParse(payload);
+    if (parsed && !parsed.success) {
+      setBusy(false);
       refuse(zodIssuesToFieldErrors(parsed.error));
       return;
     }

@@ -7,7 +7,10 @@ import { StepActions, StepForm, StepFrame } from "@/components/registration/step
 import { useStepForm } from "@/components/registration/use-step-form";
 import { type Captcha, useWizard } from "@/components/registration/wizard-provider";
 import { apiRequest } from "@/lib/api-client";
-import { CAPTCHA_ANSWER_MAX, captchaSchema } from "@/schemas/captcha";
+import { type BrowserSchemas } from "@/lib/load-schemas";
+import { CAPTCHA_ANSWER_MAX } from "@/schemas/facts/captcha";
+
+const captchaSchema = (schemas: BrowserSchemas) => schemas.captchaSchema;
 
 export async function fetchCaptcha(): Promise<Captcha | null> {
   const response = await apiRequest<Captcha>("/api/captcha", { method: "POST" });

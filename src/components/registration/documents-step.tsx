@@ -6,9 +6,12 @@ import { SelfieCapture } from "@/components/registration/selfie-capture";
 import { StepActions, StepForm, StepFrame } from "@/components/registration/step-frame";
 import { useStepForm } from "@/components/registration/use-step-form";
 import { type Photo, useWizard } from "@/components/registration/wizard-provider";
-import { DOCUMENT_FIELDS, documentsSchema } from "@/schemas/documents";
+import { type BrowserSchemas } from "@/lib/load-schemas";
+import { DOCUMENT_FIELDS } from "@/schemas/facts/documents";
 
 type Photos = { ktpPhoto: Photo | null; selfie: Photo | null };
+
+const documentsSchema = (schemas: BrowserSchemas) => schemas.documentsSchema;
 
 /** What the browser says about each photo; the server judges the bytes when they are sent. */
 function describe(photos: Photos) {

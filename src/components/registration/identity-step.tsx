@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useMemo } from "react";
+import { useCallback, useEffect } from "react";
 import { NotifyMeForm } from "@/components/notify-me-form";
 import { AgencySelect, NOTIFY_SECTION_ID } from "@/components/registration/agency-select";
 import { TextField } from "@/components/registration/form-field";
@@ -10,7 +10,8 @@ import { useWizard } from "@/components/registration/wizard-provider";
 import { parseIsoDate } from "@/domain/calendar";
 import { checkAge } from "@/domain/registration/age";
 import { GENDER_LABELS, parseNik } from "@/domain/registration/nik";
-import { IDENTITY_FIELDS, makeIdentitySchema } from "@/schemas/identity";
+import { type BrowserSchemas } from "@/lib/load-schemas";
+import { IDENTITY_FIELDS } from "@/schemas/facts/identity";
 
 /** NIK and KK: sixteen digits, never corrected or remembered by the browser. */
 const SIXTEEN_DIGITS = { inputMode: "numeric", autoComplete: "off", maxLength: 16, spellCheck: false } as const;
@@ -33,7 +34,7 @@ const INTRO = (
 function IdentityForm() {
   const wizard = useWizard();
   const values = wizard.identityDraft;
-  const schema = useMemo(() => makeIdentitySchema({ closingDate: wizard.closingDate }), [wizard.closingDate]);
+  const schema = useCallback((schemas: BrowserSchemas) => schemas.makeIdentitySchema({ closingDate: wizard.closingDate }), [wizard.closingDate]);
   // The draft lives in the wizard, so it survives a reload; a message about no field links to the NIK.
   const form = useStepForm({
     step: "identity",

@@ -5,7 +5,7 @@ import { FieldMessages, fieldId, secondaryButtonClass } from "@/components/regis
 import { preparePhoto } from "@/components/registration/photo";
 import { ProgressBar } from "@/components/registration/progress-bar";
 import { type Photo } from "@/components/registration/wizard-provider";
-import { MAX_PHOTO_BYTES, PHOTO_ACCEPT, formatBytes } from "@/schemas/documents";
+import { MAX_PHOTO_BYTES, PHOTO_ACCEPT, formatBytes } from "@/schemas/facts/documents";
 
 /**
  * The KTP photo: a file input (JPG/PNG), and on touch devices a second button that opens the

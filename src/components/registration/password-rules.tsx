@@ -8,7 +8,7 @@ import { RadioGroupField, TextField } from "@/components/registration/form-field
 import { type StepFormState } from "@/components/registration/use-step-form";
 import { type PasswordForm } from "@/components/registration/wizard-provider";
 import { type PasswordRule } from "@/domain/registration/password";
-import { type PasswordField, SECURITY_QUESTIONS } from "@/schemas/password";
+import { type PasswordField, SECURITY_QUESTIONS } from "@/schemas/facts/password";
 
 /** Each rule, ticked once met (and said so to screen readers); nothing is ticked before typing. */
 export function PasswordRules({ id, password, rules }: { id: string; password: string; rules: readonly PasswordRule[] }) {

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import { PasswordInput } from "@/components/registration/password-input";
 import { PasswordRules, SecurityQuestionFields } from "@/components/registration/password-rules";
 import { PasswordStrength } from "@/components/registration/password-strength";
@@ -8,7 +8,8 @@ import { FormSection, StepActions, StepForm, StepFrame } from "@/components/regi
 import { useStepForm } from "@/components/registration/use-step-form";
 import { EMPTY_PASSWORD, type PasswordForm, useWizard } from "@/components/registration/wizard-provider";
 import { checkPassword, commonPasswordsLoaded, loadCommonPasswords } from "@/domain/registration/password";
-import { PASSWORD_FIELDS, makePasswordSchema, passwordContextFrom } from "@/schemas/password";
+import { type BrowserSchemas } from "@/lib/load-schemas";
+import { PASSWORD_FIELDS, passwordContextFrom } from "@/schemas/facts/password";
 
 export function PasswordStep() {
   return (
@@ -31,7 +32,7 @@ function PasswordFormView() {
   const identity = wizard.identity;
   // The rules depend on the identity: no NIK, KK, birth date or name inside the password.
   const context = useMemo(() => passwordContextFrom(identity), [identity]);
-  const schema = useMemo(() => makePasswordSchema(context), [context]);
+  const schema = useCallback((schemas: BrowserSchemas) => schemas.makePasswordSchema(context), [context]);
   // The common-password list arrives as its own chunk; the checklist is judged again once it has.
   const [listLoaded, setListLoaded] = useState(commonPasswordsLoaded);
   useEffect(() => {

@@ -6,7 +6,7 @@
  */
 import { type Photo } from "@/components/registration/wizard-provider";
 import { PhotoDecodeError, PhotoExposureError, PhotoTooSmallError, compressPhoto } from "@/lib/compress-image";
-import { MAX_PHOTO_BYTES, MIN_PHOTO_DIMENSION, PHOTO_MESSAGES, isAcceptedPhotoType } from "@/schemas/documents";
+import { MAX_PHOTO_BYTES, MIN_PHOTO_DIMENSION, PHOTO_MESSAGES, isAcceptedPhotoType } from "@/schemas/facts/documents";
 
 export type PreparedPhoto = { ok: true; photo: Photo } | { ok: false; message: string };
 

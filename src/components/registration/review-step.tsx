@@ -6,6 +6,7 @@ import { type ReactNode, useEffect, useMemo, useRef, useState } from "react";
 import { fetchCaptcha } from "@/components/registration/captcha-step";
 import { ConfirmDialog } from "@/components/registration/confirm-dialog";
 import { ErrorSummary, type SummaryItem } from "@/components/registration/error-summary";
+import { secondaryButtonClass } from "@/components/registration/form-field";
 import { ProgressBar } from "@/components/registration/progress-bar";
 import { StepFrame } from "@/components/registration/step-frame";
 import { adviceFor } from "@/components/registration/step-errors";
@@ -15,12 +16,13 @@ import { GENDER_LABELS } from "@/domain/registration/nik";
 import { type WizardStepId, stepInfo, stepPath } from "@/domain/registration/steps";
 import { type ApiError, type UploadProgress, postFormWithProgress } from "@/lib/api-client";
 import { formatIsoDateId } from "@/lib/format";
+import { useSchemas } from "@/lib/load-schemas";
 import { randomUuid } from "@/lib/uuid";
 import { saveDone } from "@/lib/wizard-storage";
 import { errorPlace } from "@/schemas/error-places";
-import { IDENTITY_FIELDS, makeIdentitySchema } from "@/schemas/identity";
-import { stepOfField } from "@/schemas/index";
-import { SECURITY_QUESTIONS } from "@/schemas/password";
+import { IDENTITY_FIELDS } from "@/schemas/facts/identity";
+import { stepOfField } from "@/schemas/facts/index";
+import { SECURITY_QUESTIONS } from "@/schemas/facts/password";
 
 type Created = { registrationNumber: string; createdAt: string };
 
@@ -59,11 +61,14 @@ function ReviewView() {
   // refusal (4xx) the applicant then fixes gets a new key.
   const idempotencyKey = useRef<string | null>(null);
 
+  // The identity as the server will store it (normalized, with the gender from the NIK), by the
+  // shared schema, which arrives just after the page.
+  const { schemas, failed, retry } = useSchemas();
   const identity = useMemo(() => {
-    if (!wizard.identity) return null;
-    const parsed = makeIdentitySchema({ closingDate: wizard.closingDate }).safeParse(wizard.identity);
+    if (!wizard.identity || !schemas) return null;
+    const parsed = schemas.makeIdentitySchema({ closingDate: wizard.closingDate }).safeParse(wizard.identity);
     return parsed.success ? parsed.data : null;
-  }, [wizard.identity, wizard.closingDate]);
+  }, [schemas, wizard.identity, wizard.closingDate]);
   const agency = wizard.config.agencies.find((a) => a.code === wizard.identity?.agencyCode);
 
   async function submit() {
@@ -158,6 +163,17 @@ function ReviewView() {
     setFocusKey((k) => k + 1);
   }
 
+  if (failed) {
+    // Reloading would lose the photos and the password (kept in memory only): ask for the rest again.
+    return (
+      <div role="alert" className="space-y-3 rounded-md border border-red-300 bg-red-50 p-4 text-red-900">
+        <p>Data Anda belum dapat ditampilkan karena sebagian halaman gagal dimuat. Periksa koneksi internet Anda, lalu coba lagi.</p>
+        <button type="button" className={secondaryButtonClass} onClick={retry}>
+          Coba lagi
+        </button>
+      </div>
+    );
+  }
   if (!identity || !wizard.password || !wizard.ktpPhoto || !wizard.selfie) return null;
   const password = wizard.password;
   const question = (id: string) => SECURITY_QUESTIONS.find((q) => q.id === id)?.label ?? id;

@@ -21,7 +21,7 @@ import { ProgressBar } from "@/components/registration/progress-bar";
 import { type Photo } from "@/components/registration/wizard-provider";
 import { countFaces, loadFaceDetector } from "@/lib/face-check";
 import { measureLuminance } from "@/lib/photo-luminance";
-import { exposureMessage, exposureProblem, faceCountMessage } from "@/schemas/documents";
+import { exposureMessage, exposureProblem, faceCountMessage } from "@/schemas/facts/documents";
 
 type Phase = "intro" | "starting" | "live" | "captured" | "error" | "have";
 

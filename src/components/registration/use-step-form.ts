@@ -25,6 +25,7 @@ import { type AnsweredStepId, useWizard } from "@/components/registration/wizard
 import { type FieldErrors } from "@/domain/errors";
 import { type WizardStepId, stepPath } from "@/domain/registration/steps";
 import { type ApiError, postJson } from "@/lib/api-client";
+import { type BrowserSchemas, loadSchemas, useSchemas } from "@/lib/load-schemas";
 
 export type StepFormOptions<F extends string, V extends Record<F, unknown>> = {
   step: AnsweredStepId;
@@ -33,7 +34,12 @@ export type StepFormOptions<F extends string, V extends Record<F, unknown>> = {
   values: V;
   /** Takes an update of the answers (a photo arrives after an await: never from a stale copy). */
   setValues: (update: (current: V) => V) => void;
-  schema: z.ZodType;
+  /**
+   * The step's schema, picked from the shared schemas once they have loaded (src/lib/load-schemas.ts).
+   * The messages are worked out again when it changes: pass a stable function (module-level or
+   * `useCallback`).
+   */
+  schema: (schemas: BrowserSchemas) => z.ZodType;
   /** The step's `data` as parsed and sent (default: the values). */
   toData?: (values: V) => unknown;
   /** More of the request body (the password step sends the identity its rules depend on). */
@@ -60,8 +66,10 @@ export function useStepForm<F extends string, V extends Record<F, unknown>>(opti
   const [advice, setAdvice] = useState<string[]>(initial?.advice ?? []);
   const [focusKey, setFocusKey] = useState(initial ? 1 : 0);
   const [submitting, setSubmitting] = useState(false);
+  const { schemas } = useSchemas();
   // `toData` is a plain function of the answers (often a new arrow each render): not a dependency.
-  const clientFields = useMemo(() => clientFieldErrors(schema, toData(values)), [schema, values]);
+  // Until the schemas arrive (a moment after the page) there is nothing to say yet.
+  const clientFields = useMemo(() => (schemas ? clientFieldErrors(schema(schemas), toData(values)) : {}), [schemas, schema, values]);
 
   const show = (refusal: StepRefusal) => {
     setServerFields(refusal.fields);
@@ -98,14 +106,17 @@ export function useStepForm<F extends string, V extends Record<F, unknown>>(opti
     if (submitting) return;
     setTouched(new Set(fields));
     const data = toData(values);
-    const errors = clientFieldErrors(schema, data);
+    setSubmitting(true);
+    // Already loaded in practice; if they cannot be loaded, the server's check (the same schema) speaks.
+    const loaded = schemas ?? (await loadSchemas().catch(() => null));
+    const errors = loaded ? clientFieldErrors(schema(loaded), data) : {};
     if (Object.keys(errors).length > 0) {
+      setSubmitting(false);
       // A control's own message (a file that is no photo) or the server's about an unchanged answer
       // says more than the schema's "required": it stays, and the summary names it instead.
       show({ fields: serverFields, summary: summaryFromFields({ ...errors, ...serverFields }, fields), advice: [] });
       return;
     }
-    setSubmitting(true);
     const response = await postJson("/api/registrations/validate", { step, data, ...options.extra });
     setSubmitting(false);
     if (!response.ok) {

@@ -21,7 +21,7 @@ import {
   loadProgress,
   saveProgress,
 } from "@/lib/wizard-storage";
-import type { PasswordField } from "@/schemas/password";
+import type { PasswordField } from "@/schemas/facts/password";
 
 export type AgencyOption = { code: string; name: string; kind: string; formationStatus: string };
 
