@@ -10,6 +10,13 @@
  *   --duration S        seconds per page measurement (default 8)
  *   --accounts N        also pre-fill N accounts in bulk and measure registration and sign-in again
  *   --out FILE          JSON report (default reports/bench.json)
+ *   --js-only           only each page's first-load JavaScript: start the server, print that table,
+ *                       stop (no load, no report file); seconds instead of minutes
+ *   --lighthouse        also run Lighthouse (mobile, performance only) on / and /daftar/identitas
+ *                       with Debian's Chromium (CHROME_PATH, default /usr/bin/chromium) and print
+ *                       each page's score and metrics; combine with --js-only to skip the load.
+ *                       Lighthouse comes through npx (fetched from the npm registry on first use)
+ *   --lighthouse-runs N Lighthouse runs per page, the median is reported (default 3)
  *
  * What it measures (issue 8):
  * - the bound: in-process argon2id × 3 and two photo re-encodes per unit (what every registration
@@ -57,6 +64,14 @@ const REGISTRATIONS = option("registrations", 240);
 const OVERLOAD = option("overload", 360);
 const DURATION = option("duration", 8);
 const PREFILL = option("accounts", 0);
+const JS_ONLY = process.argv.includes("--js-only");
+const LIGHTHOUSE = process.argv.includes("--lighthouse");
+const LIGHTHOUSE_RUNS = Math.max(1, option("lighthouse-runs", 3));
+const CHROME_PATH = process.env.CHROME_PATH || "/usr/bin/chromium";
+/** The pages whose first-load JavaScript is measured (issue 8: ≤ 160 kB gzip each). */
+const JS_PAGES = ["/", "/daftar/identitas", "/daftar/dokumen", "/daftar/kata-sandi", "/daftar/captcha", "/daftar/cek-ulang", "/daftar/selesai", "/masuk", "/lupa-kata-sandi", "/admin/masuk"];
+/** The pages Lighthouse scores (issue 8: mobile performance ≥ 95). */
+const LIGHTHOUSE_PAGES = ["/", "/daftar/identitas"];
 const BASE = `http://127.0.0.1:${PORT}`;
 const AGENCY = "KOTA-3273";
 const PASSWORD = "kopi tubruk di teras pagi";
@@ -450,6 +465,93 @@ async function firstLoadJs(pathname: string): Promise<{ path: string; scripts: n
   return { path: pathname, scripts: sources.length, gzipKb: round(bytes / 1024) };
 }
 
+function printJsTable(pages: { path: string; scripts: number; gzipKb: number }[]): void {
+  const width = Math.max(...pages.map((page) => page.path.length));
+  console.log("\n| page | scripts | first-load JS, kB gzip |\n|---|---|---|");
+  for (const page of pages) console.log(`| ${page.path.padEnd(width)} | ${page.scripts} | ${page.gzipKb} |`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lighthouse (opt-in): the lighthouse CLI against the running production server, mobile emulation
+// with its default simulated throttling, performance category only.
+
+type LighthouseResult = {
+  path: string;
+  /** 0–100, the median over the runs. */
+  score: number;
+  scores: number[];
+  /** The metrics of the median run, ms (CLS unitless). */
+  metrics: Record<string, number>;
+};
+
+const LIGHTHOUSE_METRICS = {
+  "first-contentful-paint": "FCP ms",
+  "largest-contentful-paint": "LCP ms",
+  "total-blocking-time": "TBT ms",
+  "cumulative-layout-shift": "CLS",
+  "speed-index": "SI ms",
+} as const;
+
+/**
+ * Fetched by npx on first use rather than kept in devDependencies (about 180 MB that only this
+ * opt-in measure needs). 12.8 is the newest line whose `engines` allow Node 20; 13.x declares
+ * Node ≥ 22.19 (it runs here too, with a warning). Both score performance with the same weights.
+ */
+const LIGHTHOUSE_PACKAGE = "lighthouse@12.8.2";
+
+function runLighthouse(pathname: string): { score: number; metrics: Record<string, number> } {
+  if (!fs.existsSync(CHROME_PATH)) throw new Error(`no Chromium at ${CHROME_PATH} (apt-get install -y chromium, or set CHROME_PATH)`);
+  const result = spawnSync(
+    "npx",
+    [
+      "--yes",
+      LIGHTHOUSE_PACKAGE,
+      `${BASE}${pathname}`,
+      "--only-categories=performance",
+      "--output=json",
+      "--output-path=stdout",
+      "--quiet",
+      // --no-sandbox: Chromium runs as root here; the rest keeps it from calling home (offline).
+      "--chrome-flags=--headless=new --no-sandbox --disable-dev-shm-usage --disable-background-networking --disable-component-update --disable-domain-reliability --disable-sync --no-first-run --no-default-browser-check",
+    ],
+    { cwd: root, env: { ...process.env, CHROME_PATH }, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 },
+  );
+  if (result.status !== 0) throw new Error(`lighthouse ${pathname} failed: ${result.stderr.trim().split("\n").slice(-3).join(" ")}`);
+  const report = JSON.parse(result.stdout) as {
+    categories: { performance: { score: number | null } };
+    audits: Record<string, { numericValue?: number }>;
+    runtimeError?: { code: string; message: string };
+  };
+  if (report.runtimeError || report.categories.performance.score === null) {
+    throw new Error(`lighthouse ${pathname}: ${report.runtimeError?.message ?? "no performance score"}`);
+  }
+  const metrics: Record<string, number> = {};
+  for (const [audit, label] of Object.entries(LIGHTHOUSE_METRICS)) {
+    const value = report.audits[audit]?.numericValue;
+    if (value !== undefined) metrics[label] = audit === "cumulative-layout-shift" ? round(value, 3) : Math.round(value);
+  }
+  return { score: Math.round(report.categories.performance.score * 100), metrics };
+}
+
+function lighthousePages(): LighthouseResult[] {
+  const results: LighthouseResult[] = [];
+  for (const pathname of LIGHTHOUSE_PAGES) {
+    const runs = Array.from({ length: LIGHTHOUSE_RUNS }, () => runLighthouse(pathname)).sort((a, b) => a.score - b.score);
+    const median = runs[Math.floor((runs.length - 1) / 2)]!;
+    results.push({ path: pathname, score: median.score, scores: runs.map((run) => run.score), metrics: median.metrics });
+  }
+  return results;
+}
+
+function printLighthouseTable(results: LighthouseResult[]): void {
+  const labels = Object.values(LIGHTHOUSE_METRICS);
+  console.log(`\n| page | mobile performance (median of ${LIGHTHOUSE_RUNS}) | runs | ${labels.join(" | ")} |`);
+  console.log(`|---|---|---|${labels.map(() => "---|").join("")}`);
+  for (const r of results) {
+    console.log(`| ${r.path} | ${r.score} | ${r.scores.join(", ")} | ${labels.map((label) => r.metrics[label] ?? "-").join(" | ")} |`);
+  }
+}
+
 async function staticAssetPath(): Promise<string> {
   const html = await (await fetch(`${BASE}/`)).text();
   const src = html.match(/<script[^>]+src="(\/_next\/static\/[^"]+\.js)"/)?.[1];
@@ -514,7 +616,29 @@ async function registrationRound(prisma: PrismaClient, people: Identity[], photo
   return { ...load, concurrency: connections, accountsCreated: accounts, accountsEqual201: accounts === (load.statuses["201"] ?? 0) };
 }
 
+/** `--js-only` (and `--lighthouse` with it): the pages' figures without the load. */
+async function pagesOnly(): Promise<void> {
+  ensureBuild();
+  const url = databaseUrl();
+  if (url.startsWith("file:")) freshWorkDir();
+  else fs.mkdirSync(WORK, { recursive: true });
+  prepareDatabase(url);
+  const server = await startServer(url);
+  try {
+    const js = [];
+    for (const pathname of JS_PAGES) js.push(await firstLoadJs(pathname));
+    printJsTable(js);
+    if (LIGHTHOUSE) {
+      console.log(`\nbench: Lighthouse, ${LIGHTHOUSE_RUNS} run(s) per page`);
+      printLighthouseTable(lighthousePages());
+    }
+  } finally {
+    stopServer(server);
+  }
+}
+
 async function main(): Promise<void> {
+  if (JS_ONLY) return pagesOnly();
   ensureBuild();
   const url = databaseUrl();
   if (url.startsWith("file:")) freshWorkDir();
@@ -551,8 +675,11 @@ async function main(): Promise<void> {
 
     console.log("bench: first-load JavaScript");
     const js = [];
-    for (const pathname of ["/", "/daftar/identitas", "/daftar/dokumen", "/daftar/kata-sandi", "/daftar/captcha", "/daftar/cek-ulang", "/daftar/selesai", "/masuk", "/lupa-kata-sandi", "/admin/masuk"]) {
-      js.push(await firstLoadJs(pathname));
+    for (const pathname of JS_PAGES) js.push(await firstLoadJs(pathname));
+    let lighthouse: LighthouseResult[] | undefined;
+    if (LIGHTHOUSE) {
+      console.log(`bench: Lighthouse, ${LIGHTHOUSE_RUNS} run(s) per page`);
+      lighthouse = lighthousePages();
     }
 
     let growth: Record<string, unknown> | undefined;
@@ -586,9 +713,11 @@ async function main(): Promise<void> {
       landingToStatic: round(landing.requestsPerSecond / staticFile.requestsPerSecond, 3),
       signIns,
       firstLoadJs: js,
+      ...(lighthouse ? { lighthouse } : {}),
       ...(growth ? { growth } : {}),
     });
     printTable(report as unknown as Report);
+    if (lighthouse) printLighthouseTable(lighthouse);
     fs.mkdirSync(path.dirname(OUT), { recursive: true });
     fs.writeFileSync(OUT, JSON.stringify(report, null, 2) + "\n");
     console.log(`\nbench: wrote ${path.relative(root, OUT)}`);
