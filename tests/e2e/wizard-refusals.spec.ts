@@ -155,6 +155,15 @@ test.describe("refusals from the server, each shown with its message", () => {
     await expect(page.getByLabel("Instansi")).toHaveAccessibleDescription(/Formasi Kementerian Pertahanan masih dalam proses verifikasi/);
   });
 
+  test("the notify mail's link chooses the agency over a kept draft that has none, keeping the rest", async ({ page }) => {
+    // The identity step is drawn with the page, before the kept draft is read: the link must wait for it.
+    await page.goto("/daftar/identitas");
+    await page.getByLabel("Nama Lengkap").fill("Budi Santoso");
+    await page.goto("/daftar/identitas?instansi=KEMHAN");
+    await expect(page.getByLabel("Instansi")).toHaveValue("KEMHAN");
+    await expect(page.getByLabel("Nama Lengkap")).toHaveValue("Budi Santoso");
+  });
+
   test("the population registry does not match: data mismatch, then a wrong KK", async ({ page, newCitizen }) => {
     const identity = newCitizen();
     await page.goto("/daftar/identitas");

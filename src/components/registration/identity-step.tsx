@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect } from "react";
+import { useCallback, useEffect, useRef } from "react";
 import { NotifyMeForm } from "@/components/notify-me-form";
 import { AgencySelect, NOTIFY_SECTION_ID } from "@/components/registration/agency-select";
 import { TextField } from "@/components/registration/form-field";
@@ -46,12 +46,15 @@ function IdentityForm() {
     commit: (identity) => wizard.commit("identity", identity),
   });
 
-  // The notify mail's link (/daftar/identitas?instansi=KODE) chooses the agency, unless one already is.
+  // The notify mail's link (/daftar/identitas?instansi=KODE) chooses the agency, unless one already
+  // is. Once, when the step opens, after the stored draft was read (the step is drawn before that).
+  const linkApplied = useRef(false);
   useEffect(() => {
+    if (!wizard.hydrated || linkApplied.current) return;
+    linkApplied.current = true;
     const code = new URLSearchParams(window.location.search).get("instansi");
     if (code && !values.agencyCode && wizard.config.agencies.some((agency) => agency.code === code)) form.set("agencyCode", code, { touch: true });
-    // Once, when the step opens.
-  }, []);
+  }, [wizard.hydrated]);
 
   const nik = parseNik(values.nik, wizard.closingDate);
   const agency = wizard.config.agencies.find((a) => a.code === values.agencyCode);

@@ -3,7 +3,9 @@
 /**
  * Every wizard page's frame: waits for the stored progress, sends an applicant who is too early
  * to the latest step they may see, shows the step indicator and the heading, and moves focus to
- * the heading after an in-app navigation (so screen readers announce the new step).
+ * the heading after an in-app navigation (so screen readers announce the new step). A step open to
+ * everyone (the first) does not wait: it comes with the page's HTML, so its text paints at once
+ * and nothing below it moves when the scripts have run (issue 8: Lighthouse's LCP and CLS).
  */
 import Link from "next/link";
 import { useRouter } from "next/navigation";
@@ -26,7 +28,8 @@ export function StepFrame({ step, intro, children }: { step: WizardStepId; intro
     if (hydrated && !allowed) router.replace(stepPath(latestAllowedStep(completed)));
   }, [hydrated, allowed, completed, router]);
 
-  const ready = hydrated && allowed;
+  // A step that needs no earlier step is allowed whatever the stored progress says.
+  const ready = allowed && (hydrated || isStepAllowed(step, []));
   useEffect(() => {
     if (!ready) return;
     if (navigatedWithinApp) heading.current?.focus();
@@ -82,7 +85,12 @@ export function StepActions({ back, submitting = false }: { back?: WizardStepId;
   );
 }
 
-/** A step's form (from useStepForm) with its error summary on top. */
+/**
+ * A step's form (from useStepForm) with its error summary on top. Its controls stay disabled until
+ * the stored progress is read (the first step is drawn with the page, before its scripts run): an
+ * answer typed earlier would not reach the form's state, and "Lanjutkan" would submit the form
+ * natively, answers in the URL.
+ */
 export function StepForm({
   form,
   describedBy,
@@ -92,10 +100,13 @@ export function StepForm({
   describedBy?: string;
   children: ReactNode;
 }) {
+  const { hydrated } = useWizard();
   return (
     <form noValidate onSubmit={form.onSubmit} className="space-y-6" aria-describedby={describedBy}>
       <ErrorSummary items={form.summary} advice={form.advice} focusKey={form.focusKey} />
-      {children}
+      <fieldset disabled={!hydrated} className="min-w-0 space-y-6">
+        {children}
+      </fieldset>
     </form>
   );
 }
