@@ -2,20 +2,15 @@
 
 import { type FormEvent, useCallback, useEffect, useRef, useState } from "react";
 import { CaptchaAudio } from "@/components/auth/captcha-audio";
+import { fetchCaptcha } from "@/components/registration/fetch-captcha";
 import { TextField, secondaryButtonClass } from "@/components/registration/form-field";
 import { StepActions, StepForm, StepFrame } from "@/components/registration/step-frame";
 import { useStepForm } from "@/components/registration/use-step-form";
 import { type Captcha, useWizard } from "@/components/registration/wizard-provider";
-import { apiRequest } from "@/lib/api-client";
 import { type BrowserSchemas } from "@/lib/load-schemas";
 import { CAPTCHA_ANSWER_MAX } from "@/schemas/facts/captcha";
 
 const captchaSchema = (schemas: BrowserSchemas) => schemas.captchaSchema;
-
-export async function fetchCaptcha(): Promise<Captcha | null> {
-  const response = await apiRequest<Captcha>("/api/captcha", { method: "POST" });
-  return response.ok ? response.data : null;
-}
 
 export function CaptchaStep() {
   return (

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { type ReactNode, useEffect, useMemo, useRef, useState } from "react";
-import { fetchCaptcha } from "@/components/registration/captcha-step";
+import { fetchCaptcha } from "@/components/registration/fetch-captcha";
 import { ConfirmDialog } from "@/components/registration/confirm-dialog";
 import { ErrorSummary, type SummaryItem } from "@/components/registration/error-summary";
 import { secondaryButtonClass } from "@/components/registration/form-field";
@@ -12,7 +12,7 @@ import { StepFrame } from "@/components/registration/step-frame";
 import { adviceFor } from "@/components/registration/step-errors";
 import { useWizard } from "@/components/registration/wizard-provider";
 import { type FieldErrors } from "@/domain/errors";
-import { GENDER_LABELS } from "@/domain/registration/nik";
+import { GENDER_LABELS } from "@/domain/registration/gender";
 import { type WizardStepId, stepInfo, stepPath } from "@/domain/registration/steps";
 import { type ApiError, type UploadProgress, postFormWithProgress } from "@/lib/api-client";
 import { formatIsoDateId } from "@/lib/format";

@@ -4,14 +4,10 @@
  */
 import { type CalendarDate, compareDates, isRealDate, pad2 } from "@/domain/calendar";
 import { type Result, fail, ok } from "@/domain/result";
+import { type Gender } from "@/domain/registration/gender";
 import { isKnownDistrictCode } from "@/domain/registration/region-codes";
 
-export type Gender = "LAKI_LAKI" | "PEREMPUAN";
-
-export const GENDER_LABELS: Record<Gender, string> = {
-  LAKI_LAKI: "Laki-laki",
-  PEREMPUAN: "Perempuan",
-};
+export { GENDER_LABELS, type Gender } from "@/domain/registration/gender";
 
 /** Women's NIKs carry the birth day plus 40 (41–71). */
 export const FEMALE_DAY_OFFSET = 40;
