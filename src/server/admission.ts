@@ -19,6 +19,11 @@ export type AdmissionOptions = { concurrency: number; queue: number; maxWaitMs: 
 
 export type Admission = {
   run<T>(work: () => Promise<T>): Promise<T>;
+  /**
+   * Throws `Busy` when a run started now would be refused: every slot taken and the queue full.
+   * Lets a handler turn a crowd away before it reads a large body it would only drop.
+   */
+  assertRoom(): void;
   /** For tests and diagnostics. */
   stats(): { active: number; waiting: number; averageMs: number };
 };
@@ -49,12 +54,14 @@ export function createAdmission(options: AdmissionOptions): Admission {
     }
   };
 
+  const full = () => active >= options.concurrency && waiting.length >= options.queue;
+
   const acquire = (): Promise<void> => {
     if (active < options.concurrency) {
       active++;
       return Promise.resolve();
     }
-    if (waiting.length >= options.queue) return Promise.reject(new Busy(retryAfter()));
+    if (full()) return Promise.reject(new Busy(retryAfter()));
     return new Promise<void>((resolve, reject) => {
       const entry = {
         admit: resolve,
@@ -78,6 +85,9 @@ export function createAdmission(options: AdmissionOptions): Admission {
         averageMs = averageMs * 0.8 + (performance.now() - started) * 0.2;
         release();
       }
+    },
+    assertRoom() {
+      if (full()) throw new Busy(retryAfter());
     },
     stats: () => ({ active, waiting: waiting.length, averageMs }),
   };

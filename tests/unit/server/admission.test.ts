@@ -61,6 +61,20 @@ describe("admission limit", () => {
     expect(admission.stats()).toMatchObject({ active: 0, waiting: 0 });
   });
 
+  it("says there is no room only while every slot is taken and the queue is full", async () => {
+    const admission = createAdmission({ concurrency: 1, queue: 1, maxWaitMs: 5_000 });
+    expect(() => admission.assertRoom()).not.toThrow();
+    const g = gate();
+    const first = admission.run(() => g.opened);
+    expect(() => admission.assertRoom()).not.toThrow(); // a queue place is left
+    const second = admission.run(() => Promise.resolve("second"));
+    expect(() => admission.assertRoom()).toThrow(Busy);
+    g.open();
+    await first;
+    expect(await second).toBe("second");
+    expect(() => admission.assertRoom()).not.toThrow();
+  });
+
   it("frees the slot when a job throws", async () => {
     const admission = createAdmission({ concurrency: 1, queue: 0, maxWaitMs: 1_000 });
     await expect(admission.run(() => Promise.reject(new Error("boom")))).rejects.toThrow("boom");
