@@ -1,8 +1,12 @@
 "use client";
 
 import { useId, useMemo, useState } from "react";
+import { FormationStatusBadge } from "@/components/formation-status-badge";
 import { NotifyMeForm } from "@/components/notify-me-form";
-import { AGENCY_KIND_LABELS, AGENCY_KINDS, FORMATION_STATUS_LABELS, isFormationStatus } from "@/domain/registration/readiness";
+import { searchAgencies } from "@/domain/registration/agency-search";
+import { AGENCY_KIND_LABELS, AGENCY_KINDS, FORMATION_STATUS_LABELS } from "@/domain/registration/readiness";
+
+export { FormationStatusBadge };
 
 export type AgencyRow = { code: string; name: string; kind: string; formationStatus: string };
 
@@ -22,18 +26,7 @@ export function AgencyStatusList({ agencies, notify = true }: { agencies: Agency
   return (
     <div className="space-y-4">
       <div role="search">
-        <label htmlFor={searchId} className="block font-medium text-slate-900">
-          Cari instansi
-        </label>
-        <input
-          id={searchId}
-          type="search"
-          value={query}
-          onChange={(event) => setQuery(event.target.value)}
-          placeholder="Contoh: Kota Bandung"
-          aria-describedby={`${searchId}-count`}
-          className="mt-1 w-full rounded-md border border-slate-500 bg-white px-3 py-2 text-base sm:max-w-md"
-        />
+        <AgencySearchField id={searchId} query={query} onQuery={setQuery} describedBy={`${searchId}-count`} />
         <p id={`${searchId}-count`} className="mt-2 text-sm text-slate-700" aria-live="polite">
           {searching
             ? `${filtered.length} dari ${agencies.length} instansi ditampilkan.`
@@ -115,20 +108,27 @@ function AgencyList({ agencies, notify = true, badges = true }: { agencies: Agen
   );
 }
 
-/** Agencies whose name or code holds the query, ignoring case (all of them for an empty query). */
+/** Agencies whose name or code holds every word of the query (all of them for an empty query). */
 export function filterAgencies<T extends AgencyRow>(agencies: T[], query: string): T[] {
-  const needle = query.trim().toLocaleLowerCase("id-ID");
-  return needle ? agencies.filter((a) => `${a.name} ${a.code}`.toLocaleLowerCase("id-ID").includes(needle)) : agencies;
+  return searchAgencies(agencies, query);
 }
 
-export function FormationStatusBadge({ status, compact = false }: { status: string; compact?: boolean }) {
-  const verified = status === "VERIFIED";
-  const label = isFormationStatus(status) ? FORMATION_STATUS_LABELS[status] : FORMATION_STATUS_LABELS.IN_VERIFICATION;
+/** "Cari instansi": the search box over a list of agencies (this list, the admin's table). */
+export function AgencySearchField({ id, query, onQuery, describedBy }: { id: string; query: string; onQuery: (query: string) => void; describedBy?: string }) {
   return (
-    <span
-      className={`inline-flex w-fit rounded-full font-medium ${compact ? "px-2 py-0.5 text-xs" : "px-3 py-1 text-sm"} ${verified ? "bg-green-100 text-green-900" : "bg-amber-100 text-amber-950"}`}
-    >
-      {label}
-    </span>
+    <>
+      <label htmlFor={id} className="block font-medium text-slate-900">
+        Cari instansi
+      </label>
+      <input
+        id={id}
+        type="search"
+        value={query}
+        onChange={(event) => onQuery(event.target.value)}
+        placeholder="Contoh: Kota Bandung"
+        aria-describedby={describedBy}
+        className="mt-1 w-full rounded-md border border-slate-500 bg-white px-3 py-2 text-base sm:max-w-md"
+      />
+    </>
   );
 }

@@ -2,12 +2,15 @@ import { DEFAULT_MESSAGES } from "@/domain/errors";
 import { PHOTO_MESSAGES } from "@/schemas/documents";
 import { expect, expectNoAxeViolations, test } from "./fixtures";
 import {
+  agencyBox,
   captchaAnswer,
+  chooseAgency,
   confirmRegistration,
   continueTo,
   fillDocuments,
   fillIdentity,
   fillPassword,
+  fillWizardToPassword,
   fillWizardToReview,
   registerViaApi,
   solveCaptcha,
@@ -120,8 +123,8 @@ test.describe("refusals from the server, each shown with its message", () => {
     await page.goto("/daftar/identitas");
     const identity = newCitizen("KEMHAN");
     await fillIdentity(page, identity);
-    // Before submitting, right by the select.
-    const agency = page.getByLabel("Instansi");
+    // Before submitting, right by the picker.
+    const agency = agencyBox(page);
     await expect(agency).toHaveAccessibleDescription(/Formasi Kementerian Pertahanan masih dalam proses verifikasi/);
     await expect(page.getByText(/pantau akun media sosial\s+resmi BKN serta Kementerian Pertahanan/)).toBeVisible();
     // "Beri tahu saya", beside the form (forms do not nest), reached from the warning's link.
@@ -144,15 +147,15 @@ test.describe("refusals from the server, each shown with its message", () => {
     await expectNoAxeViolations(page);
 
     // Choosing a verified agency lets the applicant through.
-    await agency.selectOption("BKN");
+    await chooseAgency(page, "BKN");
     await expect(page.getByRole("region", { name: /^Beri tahu saya/ })).toHaveCount(0);
     await continueTo(page, "dokumen", "Dokumen");
   });
 
   test("the notify mail's link (?instansi=KODE) chooses the agency on a fresh identity step", async ({ page }) => {
     await page.goto("/daftar/identitas?instansi=KEMHAN");
-    await expect(page.getByLabel("Instansi")).toHaveValue("KEMHAN");
-    await expect(page.getByLabel("Instansi")).toHaveAccessibleDescription(/Formasi Kementerian Pertahanan masih dalam proses verifikasi/);
+    await expect(agencyBox(page)).toHaveValue("Kementerian Pertahanan");
+    await expect(agencyBox(page)).toHaveAccessibleDescription(/Formasi Kementerian Pertahanan masih dalam proses verifikasi/);
   });
 
   test("the notify mail's link chooses the agency over a kept draft that has none, keeping the rest", async ({ page }) => {
@@ -160,7 +163,7 @@ test.describe("refusals from the server, each shown with its message", () => {
     await page.goto("/daftar/identitas");
     await page.getByLabel("Nama Lengkap").fill("Budi Santoso");
     await page.goto("/daftar/identitas?instansi=KEMHAN");
-    await expect(page.getByLabel("Instansi")).toHaveValue("KEMHAN");
+    await expect(agencyBox(page)).toHaveValue("Kementerian Pertahanan");
     await expect(page.getByLabel("Nama Lengkap")).toHaveValue("Budi Santoso");
   });
 
@@ -206,12 +209,7 @@ test.describe("refusals from the server, each shown with its message", () => {
     test.setTimeout(120_000);
     const identity = newCitizen();
     const tracker = trackCaptcha(page);
-    await page.goto("/daftar");
-    await fillIdentity(page, identity);
-    await continueTo(page, "dokumen", "Dokumen");
-    await fillDocuments(page);
-    await continueTo(page, "kata-sandi", "Kata Sandi");
-    await fillPassword(page);
+    await fillWizardToPassword(page, identity);
     await continueTo(page, "captcha", "Captcha");
     await expect.poll(() => tracker.latest()).not.toBeNull();
     const burnt = tracker.latest();
