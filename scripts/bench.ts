@@ -229,7 +229,8 @@ function prepareDatabase(url: string): void {
 }
 
 async function startServer(url: string): Promise<ChildProcess> {
-  const server = spawn(path.join(root, "node_modules/.bin/next"), ["start", "--port", String(PORT)], {
+  // The production server npm start runs: Next behind the landing page's cache (ADR 0018).
+  const server = spawn(process.execPath, [path.join(root, "scripts/serve.mjs")], {
     cwd: root,
     env: serverEnv(url),
     stdio: ["ignore", "ignore", "inherit"],
@@ -249,7 +250,7 @@ async function startServer(url: string): Promise<ChildProcess> {
 }
 
 function stopServer(server: ChildProcess): void {
-  // next start forks next-server: end the whole process group.
+  // End the whole process group (the server and anything it started).
   if (server.pid) {
     try {
       process.kill(-server.pid, "SIGTERM");

@@ -26,7 +26,7 @@ function rssKb(pid: number): number {
   return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? NaN);
 }
 
-/** npm start spawns `next start`; that child is the server whose memory counts. */
+/** npm start spawns the server (scripts/serve.mjs); that child is the one whose memory counts. */
 function childPid(pid: number): number {
   const children = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
   return children[0] ?? 0;
