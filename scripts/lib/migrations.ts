@@ -53,7 +53,9 @@ function createPrivateFile(file: string): void {
   }
 }
 
-export function listMigrations(migrationsDir: string): { name: string; sql: string; checksum: string }[] {
+type Migration = { name: string; sql: string; checksum: string };
+
+export function listMigrations(migrationsDir: string): Migration[] {
   return fs
     .readdirSync(migrationsDir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
@@ -63,6 +65,26 @@ export function listMigrations(migrationsDir: string): { name: string; sql: stri
       const sql = fs.readFileSync(path.join(migrationsDir, name, "migration.sql"), "utf8");
       return { name, sql, checksum: createHash("sha256").update(sql).digest("hex") };
     });
+}
+
+/**
+ * Walks the migrations in name order: one already recorded (in `recorded`, name → checksum) goes to
+ * `result.alreadyApplied`, or throws if its file changed since; the others are yielded for the
+ * engine to apply. Lazy, so a changed migration stops the run at the point it is reached, after
+ * the ones before it were applied.
+ */
+function* migrationsToApply(migrationsDir: string, recorded: Map<string, string>, result: MigrationResult): Generator<Migration> {
+  for (const migration of listMigrations(migrationsDir)) {
+    const checksum = recorded.get(migration.name);
+    if (checksum === undefined) {
+      yield migration;
+      continue;
+    }
+    if (checksum !== migration.checksum) {
+      throw new Error(`Migration ${migration.name} was changed after it was applied; add a new migration instead`);
+    }
+    result.alreadyApplied.push(migration.name);
+  }
 }
 
 export function applySqliteMigrations(dbFile: string, migrationsDir: string): MigrationResult {
@@ -89,15 +111,7 @@ export function applySqliteMigrations(dbFile: string, migrationsDir: string): Mi
       ).map((row) => [row.migration_name, row.checksum]),
     );
     const result: MigrationResult = { applied: [], alreadyApplied: [] };
-    for (const migration of listMigrations(migrationsDir)) {
-      const recorded = done.get(migration.name);
-      if (recorded !== undefined) {
-        if (recorded !== migration.checksum) {
-          throw new Error(`Migration ${migration.name} was changed after it was applied; add a new migration instead`);
-        }
-        result.alreadyApplied.push(migration.name);
-        continue;
-      }
+    for (const migration of migrationsToApply(migrationsDir, done, result)) {
       const startedAt = new Date().toISOString();
       db.transaction(() => {
         db.exec(migration.sql);
@@ -141,15 +155,7 @@ export async function applyPostgresMigrations(url: string, migrationsDir: string
     );
     const done = new Map(rows.map((row) => [row.migration_name, row.checksum]));
     const result: MigrationResult = { applied: [], alreadyApplied: [] };
-    for (const migration of listMigrations(migrationsDir)) {
-      const recorded = done.get(migration.name);
-      if (recorded !== undefined) {
-        if (recorded !== migration.checksum) {
-          throw new Error(`Migration ${migration.name} was changed after it was applied; add a new migration instead`);
-        }
-        result.alreadyApplied.push(migration.name);
-        continue;
-      }
+    for (const migration of migrationsToApply(migrationsDir, done, result)) {
       const startedAt = new Date();
       await client.query("BEGIN");
       try {

@@ -22,18 +22,7 @@ export function AgencyStatusList({ agencies, notify = true }: { agencies: Agency
   return (
     <div className="space-y-4">
       <div role="search">
-        <label htmlFor={searchId} className="block font-medium text-slate-900">
-          Cari instansi
-        </label>
-        <input
-          id={searchId}
-          type="search"
-          value={query}
-          onChange={(event) => setQuery(event.target.value)}
-          placeholder="Contoh: Kota Bandung"
-          aria-describedby={`${searchId}-count`}
-          className="mt-1 w-full rounded-md border border-slate-500 bg-white px-3 py-2 text-base sm:max-w-md"
-        />
+        <AgencySearchField id={searchId} query={query} onQuery={setQuery} describedBy={`${searchId}-count`} />
         <p id={`${searchId}-count`} className="mt-2 text-sm text-slate-700" aria-live="polite">
           {searching
             ? `${filtered.length} dari ${agencies.length} instansi ditampilkan.`
@@ -119,6 +108,26 @@ function AgencyList({ agencies, notify = true, badges = true }: { agencies: Agen
 export function filterAgencies<T extends AgencyRow>(agencies: T[], query: string): T[] {
   const needle = query.trim().toLocaleLowerCase("id-ID");
   return needle ? agencies.filter((a) => `${a.name} ${a.code}`.toLocaleLowerCase("id-ID").includes(needle)) : agencies;
+}
+
+/** "Cari instansi": the search box over a list of agencies (this list, the admin's table). */
+export function AgencySearchField({ id, query, onQuery, describedBy }: { id: string; query: string; onQuery: (query: string) => void; describedBy?: string }) {
+  return (
+    <>
+      <label htmlFor={id} className="block font-medium text-slate-900">
+        Cari instansi
+      </label>
+      <input
+        id={id}
+        type="search"
+        value={query}
+        onChange={(event) => onQuery(event.target.value)}
+        placeholder="Contoh: Kota Bandung"
+        aria-describedby={describedBy}
+        className="mt-1 w-full rounded-md border border-slate-500 bg-white px-3 py-2 text-base sm:max-w-md"
+      />
+    </>
+  );
 }
 
 export function FormationStatusBadge({ status, compact = false }: { status: string; compact?: boolean }) {

@@ -2,7 +2,8 @@ import "server-only";
 
 /**
  * An admission limit for CPU-bound work (photo re-encoding, argon2id): at most `concurrency` runs
- * at once, at most `queue` wait for a turn, and a waiting run gives up after `maxWaitMs`. Past that,
+ * at once, at most `queue` wait for a turn and only while their expected wait fits `maxWaitMs`, and
+ * a waiting run gives up after `maxWaitMs`. Past that,
  * `run` rejects at once with `Busy`, carrying how long a client should wait before trying again,
  * so a crowd gets a quick "busy" answer instead of every request slowing down together
  * (SPEC "Running at national scale": overload). In memory, per process: each app instance guards
@@ -15,12 +16,29 @@ export class Busy extends Error {
   }
 }
 
-export type AdmissionOptions = { concurrency: number; queue: number; maxWaitMs: number };
+export type AdmissionOptions = {
+  concurrency: number;
+  queue: number;
+  /**
+   * The longest a run should wait for its turn. A run whose expected wait (its place in the queue,
+   * in turns of the measured average run) is longer is refused at once rather than left to time
+   * out, so the surplus gets its answer in milliseconds and the admitted stay quick; one that still
+   * waits this long (runs slower than their average) gives up then.
+   */
+  maxWaitMs: number;
+  /** The clock runs are timed by; tests give their own. */
+  now?: () => number;
+};
 
 export type Admission = {
   run<T>(work: () => Promise<T>): Promise<T>;
+  /**
+   * Throws `Busy` when a run started now would be refused: every slot taken and the queue full.
+   * Lets a handler turn a crowd away before it reads a large body it would only drop.
+   */
+  assertRoom(): void;
   /** For tests and diagnostics. */
-  stats(): { active: number; waiting: number; averageMs: number };
+  stats(): { active: number; waiting: number; averageMs: number | null };
 };
 
 /** Seconds a refused client is told to wait: one turn of the queue, rounded up, 1–30 s. */
@@ -31,13 +49,18 @@ export function createAdmission(options: AdmissionOptions): Admission {
   if (options.concurrency < 1) throw new Error("admission concurrency must be at least 1");
   let active = 0;
   const waiting: { admit: () => void; timer: NodeJS.Timeout }[] = [];
-  // A moving average of how long a run takes, for an honest Retry-After.
-  let averageMs = 1000;
+  const now = options.now ?? (() => performance.now());
+  // A moving average of how long a run takes, for an honest Retry-After and the expected wait;
+  // null until a run has finished (nothing is refused for its expected wait before then).
+  let averageMs: number | null = null;
 
   const retryAfter = () => {
     const turns = (active + waiting.length) / options.concurrency;
-    return Math.min(RETRY_AFTER_MAX_S, Math.max(RETRY_AFTER_MIN_S, Math.ceil((turns * averageMs) / 1000)));
+    return Math.min(RETRY_AFTER_MAX_S, Math.max(RETRY_AFTER_MIN_S, Math.ceil((turns * (averageMs ?? 1000)) / 1000)));
   };
+
+  /** What a run joining the queue now would wait: whole turns of the average run, rounded up. */
+  const expectedWaitMs = () => (averageMs === null ? 0 : Math.ceil((waiting.length + 1) / options.concurrency) * averageMs);
 
   const release = () => {
     const next = waiting.shift();
@@ -49,12 +72,15 @@ export function createAdmission(options: AdmissionOptions): Admission {
     }
   };
 
+  const full = () =>
+    active >= options.concurrency && (waiting.length >= options.queue || expectedWaitMs() > options.maxWaitMs);
+
   const acquire = (): Promise<void> => {
     if (active < options.concurrency) {
       active++;
       return Promise.resolve();
     }
-    if (waiting.length >= options.queue) return Promise.reject(new Busy(retryAfter()));
+    if (full()) return Promise.reject(new Busy(retryAfter()));
     return new Promise<void>((resolve, reject) => {
       const entry = {
         admit: resolve,
@@ -71,13 +97,17 @@ export function createAdmission(options: AdmissionOptions): Admission {
   return {
     async run<T>(work: () => Promise<T>): Promise<T> {
       await acquire();
-      const started = performance.now();
+      const started = now();
       try {
         return await work();
       } finally {
-        averageMs = averageMs * 0.8 + (performance.now() - started) * 0.2;
+        const took = now() - started;
+        averageMs = averageMs === null ? took : averageMs * 0.8 + took * 0.2;
         release();
       }
+    },
+    assertRoom() {
+      if (full()) throw new Busy(retryAfter());
     },
     stats: () => ({ active, waiting: waiting.length, averageMs }),
   };

@@ -64,7 +64,7 @@ const schema = z
      */
     ADMISSION_CONCURRENCY: optional(z.coerce.number().int().min(1)),
     ADMISSION_QUEUE: optional(z.coerce.number().int().min(0)),
-    ADMISSION_MAX_WAIT_MS: optional(z.coerce.number().int().min(0)).default(2000),
+    ADMISSION_MAX_WAIT_MS: optional(z.coerce.number().int().min(0)).default(1000),
     /** How long (ms) another instance may show public data (agencies, schedule) before an admin's change; 0: no cache. */
     PUBLIC_CACHE_TTL_MS: optional(z.coerce.number().int().min(0).max(60_000)).default(1000),
   })

@@ -2,6 +2,8 @@ import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type Page } from "@playwright/test";
 import { claimCitizen, type Identity } from "./citizens";
 
+export { BUDI } from "../fixtures/identities";
+
 /**
  * The tests' `test`: Playwright's, plus
  * - `newCitizen(agencyCode = "BKN")`, which hands the test a citizen of the population registry
@@ -50,18 +52,6 @@ export async function expectNoHorizontalScroll(page: Page): Promise<void> {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
 }
-
-/** The first sample identity of the README (prisma/data/citizens.json). */
-export const BUDI = {
-  nik: "3273011205980001",
-  kk: "3273011103190001",
-  fullName: "Budi Santoso",
-  birthPlace: "Bandung",
-  birthDate: "1998-05-12",
-  phone: "081234567890",
-  email: "budi.santoso@example.com",
-  agencyCode: "KOTA-3273",
-};
 
 /** The header of the Next.js middleware bypass (CVE-2025-29927): it must change nothing. */
 export const BYPASS_HEADER: Record<string, string> = { "x-middleware-subrequest": "middleware:middleware:middleware:middleware:middleware" };

@@ -110,8 +110,8 @@ export async function confirmRegistration(page: Page): Promise<void> {
   await dialog.getByRole("button", { name: "Iya" }).click();
 }
 
-/** Identity → documents → password → captcha → review, ready for "Simpan dan Buat Akun". */
-export async function fillWizardToReview(page: Page, identity: Identity, tracker = trackCaptcha(page)) {
+/** Identity → documents → password: the password step filled in, not yet sent. */
+export async function fillWizardToPassword(page: Page, identity: Identity) {
   await page.goto("/daftar");
   await expect(page).toHaveURL(/\/daftar\/identitas$/);
   await fillIdentity(page, identity);
@@ -119,6 +119,11 @@ export async function fillWizardToReview(page: Page, identity: Identity, tracker
   await fillDocuments(page);
   await continueTo(page, "kata-sandi", "Kata Sandi");
   await fillPassword(page);
+}
+
+/** Identity → documents → password → captcha → review, ready for "Simpan dan Buat Akun". */
+export async function fillWizardToReview(page: Page, identity: Identity, tracker = trackCaptcha(page)) {
+  await fillWizardToPassword(page, identity);
   await continueTo(page, "captcha", "Captcha");
   await solveCaptcha(page, tracker);
   await continueTo(page, "cek-ulang", "Cek Ulang");

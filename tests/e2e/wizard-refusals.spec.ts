@@ -8,6 +8,7 @@ import {
   fillDocuments,
   fillIdentity,
   fillPassword,
+  fillWizardToPassword,
   fillWizardToReview,
   registerViaApi,
   solveCaptcha,
@@ -197,12 +198,7 @@ test.describe("refusals from the server, each shown with its message", () => {
     test.setTimeout(120_000);
     const identity = newCitizen();
     const tracker = trackCaptcha(page);
-    await page.goto("/daftar");
-    await fillIdentity(page, identity);
-    await continueTo(page, "dokumen", "Dokumen");
-    await fillDocuments(page);
-    await continueTo(page, "kata-sandi", "Kata Sandi");
-    await fillPassword(page);
+    await fillWizardToPassword(page, identity);
     await continueTo(page, "captcha", "Captcha");
     await expect.poll(() => tracker.latest()).not.toBeNull();
     const burnt = tracker.latest();

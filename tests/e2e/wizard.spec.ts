@@ -8,6 +8,8 @@ import {
   fillDocuments,
   fillIdentity,
   fillPassword,
+  fillWizardToPassword,
+  fillWizardToReview,
   QUESTION_FOOD,
   QUESTION_SD,
   securityQuestion,
@@ -121,12 +123,7 @@ test.describe("progress and navigation", () => {
   test("a reload keeps the identity and the chosen questions, never the password or the photos", async ({ page, newCitizen }) => {
     test.setTimeout(90_000);
     const identity = newCitizen();
-    await page.goto("/daftar");
-    await fillIdentity(page, identity);
-    await continueTo(page, "dokumen", "Dokumen");
-    await fillDocuments(page);
-    await continueTo(page, "kata-sandi", "Kata Sandi");
-    await fillPassword(page);
+    await fillWizardToPassword(page, identity);
 
     const stored = (await page.evaluate(() => sessionStorage.getItem("sscasn:daftar:v1"))) ?? "";
     expect(stored).toContain(identity.nik);
@@ -153,16 +150,7 @@ test.describe("progress and navigation", () => {
   test("'Ubah' from the review edits a step and comes back to the review", async ({ page, newCitizen }) => {
     test.setTimeout(120_000);
     const identity = newCitizen();
-    const captcha = trackCaptcha(page);
-    await page.goto("/daftar");
-    await fillIdentity(page, identity);
-    await continueTo(page, "dokumen", "Dokumen");
-    await fillDocuments(page);
-    await continueTo(page, "kata-sandi", "Kata Sandi");
-    await fillPassword(page);
-    await continueTo(page, "captcha", "Captcha");
-    await solveCaptcha(page, captcha);
-    await continueTo(page, "cek-ulang", "Cek Ulang");
+    const captcha = await fillWizardToReview(page, identity);
 
     // Documents: a new selfie, then straight back to the review.
     await page.getByRole("link", { name: "Ubah Dokumen" }).click();

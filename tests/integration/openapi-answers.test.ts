@@ -21,23 +21,11 @@ import * as submitRoute from "@/app/api/registrations/route";
 import * as validateRoute from "@/app/api/registrations/validate/route";
 import { buildOpenApiDocument, type OpenApiDocument } from "@/server/openapi/build-openapi-document";
 import { BUDI, PASSWORD_STEP, registrationForm, solveCaptcha, submissionRequest } from "../setup/registration-harness";
+import { session } from "../setup/session-mock";
 import { jsonRequest, useTestServer } from "../setup/test-server";
 
 // Route handlers run outside a Next request here: the session lookup is one the tests control.
-const session = vi.hoisted(() => ({ user: null as null | { id: string; role: "APPLICANT" | "ADMIN"; name: string } }));
-vi.mock("@/server/auth/session", async (importOriginal) => {
-  const original = await importOriginal<typeof import("@/server/auth/session")>();
-  return {
-    ...original,
-    getSessionUser: async () => session.user,
-    requireRole: async (role: "APPLICANT" | "ADMIN") => {
-      const { AppError } = await import("@/domain/errors");
-      if (!session.user) throw new AppError("UNAUTHORIZED");
-      if (session.user.role !== role) throw new AppError("FORBIDDEN");
-      return session.user;
-    },
-  };
-});
+vi.mock("@/server/auth/session", async (importOriginal) => (await import("../setup/session-mock")).mockSessionModule(importOriginal));
 
 type Json = Record<string, any>;
 const Ajv2020 = ((Ajv2020Module as unknown as { default?: unknown }).default ?? Ajv2020Module) as typeof Ajv2020Module;

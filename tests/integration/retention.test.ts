@@ -10,6 +10,7 @@ import { getRegistrationFigures } from "@/server/admin/get-registration-figures"
 import { parseEnv } from "@/server/env";
 import { applyRetention, formatRetentionReport } from "@/server/retention/apply-retention";
 import { LocalDirectoryPhotoStorage, type PhotoStorage } from "@/server/storage";
+import { budiAccountRow } from "../fixtures/identities";
 import { BUDI, PASSWORD_STEP, SITI, registrationForm, samplePhotos, solveCaptcha, storedFiles, submit } from "../setup/registration-harness";
 import { at, useTestServer } from "../setup/test-server";
 
@@ -68,23 +69,14 @@ beforeAll(async () => {
   laterPhotos = ["ktp/later-period.jpg", "selfie/later-period.jpg"];
   for (const key of laterPhotos) await storage.put(key, selfie);
   await prisma.account.create({
-    data: {
+    data: budiAccountRow({
       id: "acc-2024",
       registrationNumber: "202400000000001",
       periodId: LATER_PERIOD.id,
-      nik: BUDI.nik,
-      kk: BUDI.kk,
-      fullName: "BUDI SANTOSO",
-      birthPlace: "BANDUNG",
-      birthDate: BUDI.birthDate,
-      gender: "LAKI_LAKI",
-      phone: "+6281234567890",
-      email: BUDI.email,
-      agencyCode: BUDI.agencyCode,
       ktpPhotoKey: laterPhotos[0]!,
       selfieKey: laterPhotos[1]!,
       createdAt: new Date("2024-08-21T09:00:00+07:00"),
-    },
+    }),
   });
 
   const before = await snapshot();

@@ -8,18 +8,10 @@ import path from "node:path";
 import * as captchaRoute from "@/app/api/captcha/route";
 import * as submitRoute from "@/app/api/registrations/route";
 import type { PrismaClient } from "@/generated/prisma/client";
+import { BUDI } from "../fixtures/identities";
 import { makeJpeg, makePng } from "../fixtures/photos";
 
-export const BUDI = {
-  nik: "3273011205980001",
-  kk: "3273011103190001",
-  fullName: "Budi Santoso",
-  birthPlace: "Bandung",
-  birthDate: "1998-05-12",
-  phone: "081234567890",
-  email: "budi.santoso@example.com",
-  agencyCode: "KOTA-3273",
-};
+export { BUDI };
 
 export const SITI = {
   ...BUDI,

@@ -1,7 +1,7 @@
 "use client";
 
 import { useId, useMemo, useState } from "react";
-import { FormationStatusBadge, filterAgencies, type AgencyRow } from "@/components/agency-status-list";
+import { AgencySearchField, FormationStatusBadge, filterAgencies, type AgencyRow } from "@/components/agency-status-list";
 import { ConfirmActionDialog } from "@/components/confirm-action-dialog";
 import { AGENCY_KIND_LABELS, isAgencyKind } from "@/domain/registration/readiness";
 import { apiRequest } from "@/lib/api-client";
@@ -45,16 +45,9 @@ export function AgencyFormationTable({ agencies: initial }: { agencies: AgencyRo
 
   return (
     <div className="space-y-3">
-      <label htmlFor={searchId} className="block font-medium">
-        Cari instansi
-      </label>
-      <input
-        id={searchId}
-        type="search"
-        value={query}
-        onChange={(event) => setQuery(event.target.value)}
-        className="w-full rounded-md border border-slate-500 bg-white px-3 py-2 sm:max-w-md"
-      />
+      <div>
+        <AgencySearchField id={searchId} query={query} onQuery={setQuery} />
+      </div>
       <p role="status" className="min-h-6 text-sm text-green-900">
         {announcement}
       </p>

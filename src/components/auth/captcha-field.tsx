@@ -1,11 +1,11 @@
 "use client";
 
 import { useCallback, useEffect, useState } from "react";
-import { CaptchaAudio } from "@/components/auth/captcha-audio";
+import { CaptchaChallenge, type Captcha } from "@/components/auth/captcha-challenge";
 import { FieldMessages, fieldId, inputClass } from "@/components/registration/form-field";
 import { postJson } from "@/lib/api-client";
 
-export type Captcha = { id: string; image: string };
+export type { Captcha };
 
 /**
  * A server captcha with its answer box and a refresh button. `version` changes force a fresh
@@ -46,26 +46,7 @@ export function CaptchaField({
 
   return (
     <div>
-      <div className="flex flex-wrap items-center gap-3">
-        {captcha ? (
-          // eslint-disable-next-line @next/next/no-img-element -- a data: URL from our own API
-          <img
-            src={captcha.image}
-            alt="Gambar kode captcha: ketik angka yang terlihat, atau gunakan Dengarkan captcha"
-            width={220}
-            height={70}
-            className="max-w-full rounded border border-slate-400 bg-white"
-          />
-        ) : (
-          <span className="text-sm text-slate-700">{loadError ?? "Memuat captcha…"}</span>
-        )}
-        <button type="button" onClick={() => void load()} className="rounded-md border border-brand-700 px-3 py-2 text-sm font-medium text-brand-700 hover:bg-brand-50">
-          Muat ulang captcha
-        </button>
-      </div>
-      <div className="mt-3">
-        <CaptchaAudio captchaId={captcha?.id ?? null} />
-      </div>
+      <CaptchaChallenge captcha={captcha} placeholder={loadError ?? "Memuat captcha…"} onReload={() => void load()} />
       <label htmlFor={fieldId("captchaAnswer")} className="mt-3 block font-medium text-slate-900">
         Kode captcha
       </label>

@@ -1,8 +1,8 @@
 "use client";
 
 import { type FormEvent, useCallback, useEffect, useRef, useState } from "react";
-import { CaptchaAudio } from "@/components/auth/captcha-audio";
-import { TextField, secondaryButtonClass } from "@/components/registration/form-field";
+import { CaptchaChallenge } from "@/components/auth/captcha-challenge";
+import { TextField } from "@/components/registration/form-field";
 import { StepActions, StepForm, StepFrame } from "@/components/registration/step-frame";
 import { useStepForm } from "@/components/registration/use-step-form";
 import { type Captcha, useWizard } from "@/components/registration/wizard-provider";
@@ -79,24 +79,12 @@ function CaptchaForm() {
   return (
     <StepForm form={{ ...form, onSubmit }}>
       <div className="space-y-4 rounded-md border border-slate-200 bg-white p-4 sm:p-6">
-        <div className="flex min-h-[70px] items-center">
-          {captcha ? (
-            <img
-              src={captcha.image}
-              alt="Gambar kode captcha berisi angka acak. Jika sulit dibaca, tekan Dengarkan captcha atau Muat ulang captcha."
-              width={220}
-              height={70}
-              className="h-auto w-[220px] max-w-full rounded border border-slate-400 bg-white"
-            />
-          ) : (
-            <p className="text-slate-700">{loadFailed ? "Captcha gagal dimuat. Tekan \u201cMuat ulang captcha\u201d." : "Memuat captcha…"}</p>
-          )}
-        </div>
-        {/* The audio alternative (WCAG 1.1.1): the same digits, spoken; listening does not use the captcha up. */}
-        <CaptchaAudio captchaId={captcha?.id ?? null} />
-        <button type="button" className={secondaryButtonClass} onClick={() => void reload(true)} disabled={loading}>
-          Muat ulang captcha
-        </button>
+        <CaptchaChallenge
+          captcha={captcha}
+          placeholder={loadFailed ? "Captcha gagal dimuat. Tekan \u201cMuat ulang captcha\u201d." : "Memuat captcha…"}
+          onReload={() => void reload(true)}
+          reloading={loading}
+        />
         <p role="status" className="text-sm text-slate-700">
           {loading ? "Memuat captcha…" : announcement}
         </p>

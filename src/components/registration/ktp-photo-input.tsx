@@ -2,9 +2,8 @@
 
 import { useRef, useState } from "react";
 import { FieldMessages, fieldId, secondaryButtonClass } from "@/components/registration/form-field";
-import { preparePhoto } from "@/components/registration/photo";
+import { type PhotoInputProps, preparePhoto } from "@/components/registration/photo";
 import { ProgressBar } from "@/components/registration/progress-bar";
-import { type Photo } from "@/components/registration/wizard-provider";
 import { MAX_PHOTO_BYTES, PHOTO_ACCEPT, formatBytes } from "@/schemas/documents";
 
 /**
@@ -17,12 +16,7 @@ export function KtpPhotoInput({
   errors,
   onPhoto,
   onError,
-}: {
-  photo: Photo | null;
-  errors: string[] | undefined;
-  onPhoto: (photo: Photo) => void;
-  onError: (message: string | null) => void;
-}) {
+}: PhotoInputProps) {
   const [busy, setBusy] = useState(false);
   const cameraInput = useRef<HTMLInputElement>(null);
   const id = fieldId("ktpPhoto");

@@ -8,6 +8,14 @@ import { type Photo } from "@/components/registration/wizard-provider";
 import { PhotoDecodeError, PhotoExposureError, PhotoTooSmallError, compressPhoto } from "@/lib/compress-image";
 import { MAX_PHOTO_BYTES, MIN_PHOTO_DIMENSION, PHOTO_MESSAGES, isAcceptedPhotoType } from "@/schemas/documents";
 
+/** What the documents step hands each photo input (the KTP photo, the selfie) and hears back. */
+export type PhotoInputProps = {
+  photo: Photo | null;
+  errors: string[] | undefined;
+  onPhoto: (photo: Photo) => void;
+  onError: (message: string | null) => void;
+};
+
 export type PreparedPhoto = { ok: true; photo: Photo } | { ok: false; message: string };
 
 export async function preparePhoto(file: Blob, options: { requireAcceptedType: boolean }): Promise<PreparedPhoto> {

@@ -3,8 +3,8 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { type ReactNode, useEffect, useMemo, useRef, useState } from "react";
+import { ConfirmActionDialog } from "@/components/confirm-action-dialog";
 import { fetchCaptcha } from "@/components/registration/captcha-step";
-import { ConfirmDialog } from "@/components/registration/confirm-dialog";
 import { ErrorSummary, type SummaryItem } from "@/components/registration/error-summary";
 import { ProgressBar } from "@/components/registration/progress-bar";
 import { StepFrame } from "@/components/registration/step-frame";
@@ -243,14 +243,20 @@ function ReviewView() {
         </button>
       </div>
 
-      <ConfirmDialog
+      <ConfirmActionDialog
         open={dialogOpen}
+        title="Apakah data Anda sudah benar?"
+        confirmLabel="Iya"
         busy={submitting}
         onCancel={() => setDialogOpen(false)}
         onConfirm={() => void submit()}
         progress={upload ? <SubmissionProgress upload={upload} /> : null}
-        status={submitting ? submissionStage(upload) || "Menyimpan data… Jangan tutup halaman ini." : ""}
-      />
+        busyStatus={submissionStage(upload) || "Menyimpan data… Jangan tutup halaman ini."}
+      >
+        <p>
+          Setelah Anda memilih &ldquo;Iya&rdquo;, akun dibuat dan data yang sudah disimpan <strong>tidak dapat diubah</strong>.
+        </p>
+      </ConfirmActionDialog>
     </div>
   );
 }

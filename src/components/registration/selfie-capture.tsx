@@ -16,9 +16,8 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import Webcam from "react-webcam";
 import { CameraHelp, type CameraErrorKind, cameraErrorKind } from "@/components/registration/camera-help";
 import { FieldMessages, fieldId, secondaryButtonClass } from "@/components/registration/form-field";
-import { preparePhoto } from "@/components/registration/photo";
+import { type PhotoInputProps, preparePhoto } from "@/components/registration/photo";
 import { ProgressBar } from "@/components/registration/progress-bar";
-import { type Photo } from "@/components/registration/wizard-provider";
 import { countFaces, loadFaceDetector } from "@/lib/face-check";
 import { measureLuminance } from "@/lib/photo-luminance";
 import { exposureMessage, exposureProblem, faceCountMessage } from "@/schemas/documents";
@@ -84,12 +83,7 @@ export function SelfieCapture({
   errors,
   onPhoto,
   onError,
-}: {
-  photo: Photo | null;
-  errors: string[] | undefined;
-  onPhoto: (photo: Photo) => void;
-  onError: (message: string | null) => void;
-}) {
+}: PhotoInputProps) {
   const [phase, setPhase] = useState<Phase>(photo ? "have" : "intro");
   const [captured, setCaptured] = useState<Shot | null>(null);
   const [capturing, setCapturing] = useState(false);

@@ -21,6 +21,7 @@ import { ACCEPTED_PHOTO_TYPES, MAX_UPLOAD_BYTES } from "@/schemas/documents";
 import { passwordRecoverySchema } from "@/schemas/password-recovery";
 import { RATE_LIMITS } from "@/server/rate-limit";
 import { CARD_TOKEN_COOKIE } from "@/server/registration/card-token";
+import { IDENTITY_REFUSAL_CODES } from "@/server/registration/check-identity";
 
 /**
  * The OpenAPI 3.1 description of the JSON API (`GET /api/openapi.json`), generated from the very
@@ -129,15 +130,6 @@ const DATABASE_ERRORS: ErrorCode[] = ["SERVER_BUSY"];
 
 /** Codes every body-reading JSON handler can answer before it parses anything. */
 const JSON_BODY_ERRORS: ErrorCode[] = ["UNSUPPORTED_MEDIA_TYPE", "PAYLOAD_TOO_LARGE", "VALIDATION_FAILED"];
-const IDENTITY_ERRORS: ErrorCode[] = [
-  "AGENCY_NOT_FOUND",
-  "AGENCY_FORMATION_NOT_VERIFIED",
-  "NIK_NOT_FOUND",
-  "DUKCAPIL_MISMATCH",
-  "NIK_ALREADY_REGISTERED",
-  "EMAIL_ALREADY_REGISTERED",
-  "PHONE_ALREADY_REGISTERED",
-];
 
 /** `POST /api/registrations/validate`: one variant per wizard step, `data` parsed by that step's schema. */
 function validateRequestSchema(): JsonSchema {
@@ -257,7 +249,7 @@ const OPERATIONS: Operation[] = [
       "The window is checked before the body is read. `identity` also checks the agency, the population registry and uniqueness; `password` is judged against `identity` when given; `captcha` checks the answer: a right one stays valid for the submission (which consumes it once), a wrong or expired one is burnt (CAPTCHA_INVALID). Limited per client address (600 per 10 minutes).",
     requestBody: jsonBody(validateRequestSchema()),
     answer: { status: 200, description: "The step is valid", json: "Ok" },
-    errors: ["REGISTRATION_NOT_OPEN", "REGISTRATION_CLOSED", "RATE_LIMITED", ...JSON_BODY_ERRORS, "CAPTCHA_INVALID", ...IDENTITY_ERRORS, ...DATABASE_ERRORS],
+    errors: ["REGISTRATION_NOT_OPEN", "REGISTRATION_CLOSED", "RATE_LIMITED", ...JSON_BODY_ERRORS, "CAPTCHA_INVALID", ...IDENTITY_REFUSAL_CODES, ...DATABASE_ERRORS],
   },
   {
     path: "/api/registrations",
@@ -299,7 +291,7 @@ const OPERATIONS: Operation[] = [
         "Set-Cookie": { description: `The card token as the \`${CARD_TOKEN_COOKIE}\` cookie (see the \`cardTokenCookie\` security scheme)`, schema: { type: "string" } },
       },
     },
-    errors: ["REGISTRATION_NOT_OPEN", "REGISTRATION_CLOSED", ...JSON_BODY_ERRORS, "CAPTCHA_INVALID", ...IDENTITY_ERRORS, "RATE_LIMITED", ...DATABASE_ERRORS],
+    errors: ["REGISTRATION_NOT_OPEN", "REGISTRATION_CLOSED", ...JSON_BODY_ERRORS, "CAPTCHA_INVALID", ...IDENTITY_REFUSAL_CODES, "RATE_LIMITED", ...DATABASE_ERRORS],
   },
   {
     path: "/api/registrations/{registrationNumber}",

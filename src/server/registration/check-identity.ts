@@ -1,10 +1,25 @@
 import "server-only";
-import { AppError, fieldRefusal } from "@/domain/errors";
+import { AppError, fieldRefusal, type ErrorCode } from "@/domain/errors";
 import { assertAgencyAcceptsRegistrations } from "@/domain/registration/readiness";
 import { matchRegistryRecord } from "@/domain/registration/registry-match";
 import { CURRENT_PERIOD_ID } from "@/domain/registration/period";
 import { makeIdentitySchema, type IdentitySchemaOptions, type IdentityValues } from "@/schemas/identity";
 import { deps } from "@/server/deps";
+
+/**
+ * The business refusals `checkParsedIdentity` throws (the agency, the registry, an existing
+ * account): the answers an operation that runs it can give (OpenAPI), and those a retry would get
+ * again (idempotency stores them).
+ */
+export const IDENTITY_REFUSAL_CODES = [
+  "AGENCY_NOT_FOUND",
+  "AGENCY_FORMATION_NOT_VERIFIED",
+  "NIK_NOT_FOUND",
+  "DUKCAPIL_MISMATCH",
+  "NIK_ALREADY_REGISTERED",
+  "EMAIL_ALREADY_REGISTERED",
+  "PHONE_ALREADY_REGISTERED",
+] as const satisfies readonly ErrorCode[];
 
 /**
  * Every check of the identity step, in the order an applicant can act on them: the shared schema

@@ -2,9 +2,10 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import { z } from "zod";
-import { AppError, DEFAULT_MESSAGES, type ErrorCode } from "@/domain/errors";
+import { AppError, DEFAULT_MESSAGES } from "@/domain/errors";
 import { Prisma } from "@/generated/prisma/client";
 import { deps } from "@/server/deps";
+import { IDENTITY_REFUSAL_CODES } from "@/server/registration/check-identity";
 
 /**
  * Idempotent submissions (`Idempotency-Key`). The first request with a key claims it by inserting
@@ -28,16 +29,7 @@ export const IDEMPOTENCY_STALE_MS = 120_000;
 /** Outcomes are kept for a day: long enough for any client retry, short enough to stay small. */
 export const IDEMPOTENCY_RETENTION_MS = 24 * 60 * 60 * 1000;
 
-export const STORED_REFUSAL_CODES = [
-  "VALIDATION_FAILED",
-  "AGENCY_NOT_FOUND",
-  "AGENCY_FORMATION_NOT_VERIFIED",
-  "NIK_NOT_FOUND",
-  "DUKCAPIL_MISMATCH",
-  "NIK_ALREADY_REGISTERED",
-  "EMAIL_ALREADY_REGISTERED",
-  "PHONE_ALREADY_REGISTERED",
-] as const satisfies readonly ErrorCode[];
+export const STORED_REFUSAL_CODES = ["VALIDATION_FAILED", ...IDENTITY_REFUSAL_CODES] as const;
 
 /**
  * A refusal as stored: its code and field messages; the message only when it is not the code's

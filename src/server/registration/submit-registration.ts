@@ -94,9 +94,25 @@ async function admitted<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await deps().admission.run(work);
   } catch (error) {
-    if (error instanceof Busy) throw new AppError("SERVER_BUSY", { headers: { "Retry-After": String(error.retryAfterSeconds) } });
-    throw error;
+    throw asServerBusy(error);
   }
+}
+
+/**
+ * SERVER_BUSY at once when the admission limit has no room, before the handler reads the body:
+ * under a crowd the surplus is turned away in milliseconds instead of after its upload is parsed.
+ * A request that passes may still meet a full queue later; `admitted` answers that one.
+ */
+export function refuseWhenBusy(): void {
+  try {
+    deps().admission.assertRoom();
+  } catch (error) {
+    throw asServerBusy(error);
+  }
+}
+
+function asServerBusy(error: unknown): unknown {
+  return error instanceof Busy ? new AppError("SERVER_BUSY", { headers: { "Retry-After": String(error.retryAfterSeconds) } }) : error;
 }
 
 async function createRegistration(

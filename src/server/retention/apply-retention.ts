@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { formatIsoDate } from "@/domain/calendar";
 import { toWibCalendarDate, wibHour } from "@/domain/registration/window";
-import { deps } from "@/server/deps";
+import { deps, type Deps } from "@/server/deps";
 import type { PhotoStorage } from "@/server/storage";
 
 /**
@@ -60,11 +60,13 @@ export type RetentionOptions = {
 
 export async function applyRetention(options: RetentionOptions = {}): Promise<RetentionReport> {
   const dryRun = options.dryRun ?? false;
-  const now = deps().clock.now();
-  const retentionDays = deps().env.RETENTION_DAYS;
-  const storage = options.storage ?? deps().photoStorage;
+  const ports = deps();
+  const { db } = ports;
+  const now = ports.clock.now();
+  const retentionDays = ports.env.RETENTION_DAYS;
+  const storage = options.storage ?? ports.photoStorage;
 
-  const periods = (await deps().db.selectionPeriod.findMany({ select: { id: true, closesAt: true }, orderBy: { closesAt: "asc" } }))
+  const periods = (await db.selectionPeriod.findMany({ select: { id: true, closesAt: true }, orderBy: { closesAt: "asc" } }))
     .map((period) => ({ ...period, deadline: new Date(period.closesAt.getTime() + retentionDays * DAY_MS) }))
     .filter((period) => period.deadline.getTime() <= now.getTime());
 
@@ -82,7 +84,7 @@ export async function applyRetention(options: RetentionOptions = {}): Promise<Re
   };
 
   for (const period of periods) {
-    const counts = dryRun ? await countPeriod(period.id) : await purgePeriod(period.id, storage, options.batchSize ?? RETENTION_BATCH_SIZE);
+    const counts = dryRun ? await countPeriod(db, period.id) : await purgePeriod(ports, period.id, storage, options.batchSize ?? RETENTION_BATCH_SIZE);
     report.periods.push({ periodId: period.id, closesAt: period.closesAt.toISOString(), deadline: period.deadline.toISOString(), ...counts });
     report.accounts += counts.accounts;
     report.credentials += counts.credentials;
@@ -94,12 +96,12 @@ export async function applyRetention(options: RetentionOptions = {}): Promise<Re
     const cutoff = new Date(Math.min(latestDeadline.getTime(), now.getTime() - SHORT_LIVED_RECORD_MAX_AGE_MS));
     const where = { createdAt: { lt: cutoff } };
     const [idempotencyRecords, signInAttempts, rateLimitHits] = dryRun
-      ? await Promise.all([deps().db.idempotencyRecord.count({ where }), deps().db.signInAttempt.count({ where }), deps().db.rateLimitHit.count({ where })])
+      ? await Promise.all([db.idempotencyRecord.count({ where }), db.signInAttempt.count({ where }), db.rateLimitHit.count({ where })])
       : (
-          await deps().db.$transaction([
-            deps().db.idempotencyRecord.deleteMany({ where }),
-            deps().db.signInAttempt.deleteMany({ where }),
-            deps().db.rateLimitHit.deleteMany({ where }),
+          await db.$transaction([
+            db.idempotencyRecord.deleteMany({ where }),
+            db.signInAttempt.deleteMany({ where }),
+            db.rateLimitHit.deleteMany({ where }),
           ])
         ).map((result) => result.count);
     Object.assign(report, { idempotencyRecords, signInAttempts, rateLimitHits });
@@ -107,7 +109,7 @@ export async function applyRetention(options: RetentionOptions = {}): Promise<Re
 
   if (!dryRun) {
     const { dryRun: _dryRun, ...counts } = report;
-    await deps().db.auditLog.create({
+    await db.auditLog.create({
       data: {
         id: randomUUID(),
         actorType: "SYSTEM",
@@ -124,18 +126,18 @@ export async function applyRetention(options: RetentionOptions = {}): Promise<Re
 
 type PeriodCounts = { accounts: number; credentials: number; photos: number };
 
-async function countPeriod(periodId: string): Promise<PeriodCounts> {
+async function countPeriod(db: Deps["db"], periodId: string): Promise<PeriodCounts> {
   const [accounts, credentials] = await Promise.all([
-    deps().db.account.count({ where: { periodId } }),
-    deps().db.credential.count({ where: { account: { periodId } } }),
+    db.account.count({ where: { periodId } }),
+    db.credential.count({ where: { account: { periodId } } }),
   ]);
   return { accounts, credentials, photos: accounts * 2 };
 }
 
-async function purgePeriod(periodId: string, storage: PhotoStorage, batchSize: number): Promise<PeriodCounts> {
+async function purgePeriod({ db, clock }: Deps, periodId: string, storage: PhotoStorage, batchSize: number): Promise<PeriodCounts> {
   const total: PeriodCounts = { accounts: 0, credentials: 0, photos: 0 };
   for (;;) {
-    const batch = await deps().db.account.findMany({
+    const batch = await db.account.findMany({
       where: { periodId },
       select: { id: true, ktpPhotoKey: true, selfieKey: true },
       orderBy: { id: "asc" },
@@ -151,7 +153,7 @@ async function purgePeriod(periodId: string, storage: PhotoStorage, batchSize: n
     }
 
     const ids = batch.map((account) => account.id);
-    const deleted = await deps().db.$transaction(async (tx) => {
+    const deleted = await db.$transaction(async (tx) => {
       // Counted from the rows as they are inside the transaction: if another run (a second
       // scheduler) got to some of them first, they are neither counted nor deleted twice.
       const present = await tx.account.findMany({ where: { id: { in: ids } }, select: { id: true, agencyCode: true, createdAt: true } });
@@ -162,7 +164,7 @@ async function purgePeriod(periodId: string, storage: PhotoStorage, batchSize: n
           update: { accounts: { increment: accounts } },
         });
       }
-      await tx.accountDeletionPermit.create({ data: { periodId, grantedAt: deps().clock.now() } });
+      await tx.accountDeletionPermit.create({ data: { periodId, grantedAt: clock.now() } });
       const credentials = await tx.credential.deleteMany({ where: { accountId: { in: ids } } });
       const accounts = await tx.account.deleteMany({ where: { id: { in: present.map((account) => account.id) } } });
       await tx.accountDeletionPermit.delete({ where: { periodId } });

@@ -7,22 +7,11 @@ import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import * as searchRoute from "@/app/api/admin/applicant-search/route";
 import { APPLICANT_QUERY_MESSAGE } from "@/schemas/admin";
 import { BUDI, PASSWORD_STEP, registrationForm, solveCaptcha, submit } from "../../setup/registration-harness";
+import { session } from "../../setup/session-mock";
 import { jsonRequest, useTestServer } from "../../setup/test-server";
 
-const session = vi.hoisted(() => ({ user: null as null | { id: string; role: "APPLICANT" | "ADMIN"; name: string } }));
-vi.mock("@/server/auth/session", async (importOriginal) => {
-  const original = await importOriginal<typeof import("@/server/auth/session")>();
-  return {
-    ...original,
-    getSessionUser: async () => session.user,
-    requireRole: async (role: "APPLICANT" | "ADMIN") => {
-      const { AppError } = await import("@/domain/errors");
-      if (!session.user) throw new AppError("UNAUTHORIZED");
-      if (session.user.role !== role) throw new AppError("FORBIDDEN");
-      return session.user;
-    },
-  };
-});
+// Route handlers run outside a Next request here: the session lookup is one the tests control.
+vi.mock("@/server/auth/session", async (importOriginal) => (await import("../../setup/session-mock")).mockSessionModule(importOriginal));
 
 const server = useTestServer();
 const ADMIN = { id: "admin-1", role: "ADMIN" as const, name: "admin" };

@@ -3,23 +3,11 @@ import * as agencyRoute from "@/app/api/admin/agencies/[code]/route";
 import * as scheduleRoute from "@/app/api/admin/schedule/route";
 import * as windowRoute from "@/app/api/registration-window/route";
 import * as validateRoute from "@/app/api/registrations/validate/route";
+import { session } from "../../setup/session-mock";
 import { useTestServer } from "../../setup/test-server";
 
 // Route handlers run outside a Next request here: the session lookup is one the tests control.
-const session = vi.hoisted(() => ({ user: null as null | { id: string; role: "APPLICANT" | "ADMIN"; name: string } }));
-vi.mock("@/server/auth/session", async (importOriginal) => {
-  const original = await importOriginal<typeof import("@/server/auth/session")>();
-  return {
-    ...original,
-    getSessionUser: async () => session.user,
-    requireRole: async (role: "APPLICANT" | "ADMIN") => {
-      const { AppError } = await import("@/domain/errors");
-      if (!session.user) throw new AppError("UNAUTHORIZED");
-      if (session.user.role !== role) throw new AppError("FORBIDDEN");
-      return session.user;
-    },
-  };
-});
+vi.mock("@/server/auth/session", async (importOriginal) => (await import("../../setup/session-mock")).mockSessionModule(importOriginal));
 
 const server = useTestServer();
 const ADMIN = { id: "admin-1", role: "ADMIN" as const, name: "admin" };

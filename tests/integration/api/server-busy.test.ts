@@ -3,6 +3,7 @@ import { createAdmission } from "@/server/admission";
 import { withDeps } from "@/server/deps";
 import { SITI, BUDI, PASSWORD_STEP, registrationForm, solveCaptcha, submit } from "../../setup/registration-harness";
 import { useTestServer } from "../../setup/test-server";
+import * as submitRoute from "@/app/api/registrations/route";
 
 /**
  * SPEC "Running at national scale": past the admission limit, POST /api/registrations answers
@@ -35,6 +36,26 @@ describe("the admission limit in front of a registration's expensive work", () =
     expect(retried.status).toBe(201);
     expect(retried.headers.get("idempotency-replayed")).toBeNull();
     expect(await server.prisma.account.count()).toBe(2);
+  });
+
+  it("turns a request away before reading its body when there is no room", async () => {
+    const admission = createAdmission({ concurrency: 1, queue: 0, maxWaitMs: 0 });
+    let release!: () => void;
+    const occupied = admission.run(() => new Promise<void>((resolve) => (release = resolve)));
+    // A body that never ends: a handler that read it first would never answer.
+    const endless = new ReadableStream<Uint8Array>({ pull: () => new Promise(() => {}) });
+    const request = new Request("http://localhost/api/registrations", {
+      method: "POST",
+      headers: { "content-type": "multipart/form-data; boundary=x", "idempotency-key": "busy-endless" },
+      body: endless,
+      duplex: "half",
+    } as RequestInit);
+    const response = await withDeps({ admission }, () => submitRoute.POST(request));
+    expect(response.status).toBe(503);
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe("SERVER_BUSY");
+    expect(Number(response.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+    release();
+    await occupied;
   });
 
   it("lets a queued registration wait its turn instead of refusing it", async () => {

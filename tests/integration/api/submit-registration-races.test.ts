@@ -5,6 +5,7 @@ import { RATE_LIMITS } from "@/server/rate-limit";
 import { createAccount } from "@/server/registration/create-account";
 import { submitRegistration } from "@/server/registration/submit-registration";
 import type { PhotoStorage } from "@/server/storage";
+import { BUDI_STORED } from "../../fixtures/identities";
 import { makeJpeg } from "../../fixtures/photos";
 import citizens from "../../../prisma/data/citizens.json";
 import { BUDI, PASSWORD_STEP, SITI, registrationForm, solveCaptcha, storedFiles, submit } from "../../setup/registration-harness";
@@ -99,17 +100,7 @@ describe("concurrent submissions", () => {
 });
 
 describe("the database's unique indexes, when the checks before them were passed", () => {
-  const identity = {
-    nik: BUDI.nik,
-    kk: BUDI.kk,
-    fullName: "BUDI SANTOSO",
-    birthPlace: "BANDUNG",
-    birthDate: BUDI.birthDate,
-    gender: "LAKI_LAKI" as const,
-    phone: "+6281234567890",
-    email: BUDI.email,
-    agencyCode: BUDI.agencyCode,
-  };
+  const identity = BUDI_STORED;
   const credential = { passwordHash: "h", securityQuestion1: "SEKOLAH_DASAR", securityAnswer1Hash: "a", securityQuestion2: "HEWAN_PELIHARAAN", securityAnswer2Hash: "b" };
 
   async function createDirectly(overrides: Partial<typeof identity>) {

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import * as validateRoute from "@/app/api/registrations/validate/route";
+import { budiAccountRow } from "../../fixtures/identities";
 import { BUDI } from "../../setup/registration-harness";
 import { OPEN, at, jsonRequest, useTestServer } from "../../setup/test-server";
 
@@ -121,22 +122,7 @@ describe("POST /api/registrations/validate, step identity", () => {
     const log = vi.spyOn(console, "log");
     const warn = vi.spyOn(console, "warn");
     await server.prisma.account.create({
-      data: {
-        id: "acc-budi",
-        registrationNumber: "TEST-BUDI",
-        periodId: "CPNS-2023",
-        nik: BUDI.nik,
-        kk: BUDI.kk,
-        fullName: "BUDI SANTOSO",
-        birthPlace: "BANDUNG",
-        birthDate: BUDI.birthDate,
-        gender: "LAKI_LAKI",
-        phone: "+6281234567890",
-        email: BUDI.email,
-        agencyCode: BUDI.agencyCode,
-        ktpPhotoKey: "k",
-        selfieKey: "s",
-      },
+      data: budiAccountRow({ id: "acc-budi", registrationNumber: "TEST-BUDI", periodId: "CPNS-2023", ktpPhotoKey: "k", selfieKey: "s" }),
     });
     const nik = await validate(BUDI);
     expect(nik.status).toBe(409);

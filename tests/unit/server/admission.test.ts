@@ -61,6 +61,40 @@ describe("admission limit", () => {
     expect(admission.stats()).toMatchObject({ active: 0, waiting: 0 });
   });
 
+  it("says there is no room only while every slot is taken and the queue is full", async () => {
+    const admission = createAdmission({ concurrency: 1, queue: 1, maxWaitMs: 5_000 });
+    expect(() => admission.assertRoom()).not.toThrow();
+    const g = gate();
+    const first = admission.run(() => g.opened);
+    expect(() => admission.assertRoom()).not.toThrow(); // a queue place is left
+    const second = admission.run(() => Promise.resolve("second"));
+    expect(() => admission.assertRoom()).toThrow(Busy);
+    g.open();
+    await first;
+    expect(await second).toBe("second");
+    expect(() => admission.assertRoom()).not.toThrow();
+  });
+
+  it("refuses at once a run whose expected wait, in turns of the average run, is over maxWaitMs", async () => {
+    let clock = 0;
+    const admission = createAdmission({ concurrency: 2, queue: 10, maxWaitMs: 1_000, now: () => clock });
+    // One finished run of 400 ms sets the average.
+    await admission.run(async () => {
+      clock += 400;
+    });
+    expect(admission.stats().averageMs).toBe(400);
+    const g = gate();
+    const running = [admission.run(() => g.opened), admission.run(() => g.opened)];
+    // Places 1–4 in the queue wait at most 2 turns (800 ms); the 5th would wait 3 (1,200 ms).
+    const queued = [1, 2, 3, 4].map((i) => admission.run(() => Promise.resolve(i)));
+    expect(admission.stats()).toMatchObject({ active: 2, waiting: 4 });
+    expect(() => admission.assertRoom()).toThrow(Busy);
+    await expect(admission.run(() => Promise.resolve(5))).rejects.toBeInstanceOf(Busy);
+    g.open();
+    await Promise.all(running);
+    expect(await Promise.all(queued)).toEqual([1, 2, 3, 4]);
+  });
+
   it("frees the slot when a job throws", async () => {
     const admission = createAdmission({ concurrency: 1, queue: 0, maxWaitMs: 1_000 });
     await expect(admission.run(() => Promise.reject(new Error("boom")))).rejects.toThrow("boom");

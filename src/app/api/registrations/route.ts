@@ -5,18 +5,19 @@ import { cardTokenCookie } from "@/server/registration/card-token";
 import { readRegistrationForm } from "@/server/registration/read-registration-form";
 import { recordRegistrationRefusal } from "@/server/registration/record-refusal";
 import { isReplayedRefusal } from "@/server/registration/run-idempotently";
-import { submitRegistration } from "@/server/registration/submit-registration";
+import { refuseWhenBusy, submitRegistration } from "@/server/registration/submit-registration";
 
 /**
  * `POST /api/registrations` (multipart/form-data, optional `Idempotency-Key`) → 201
  * `{ registrationNumber, createdAt, cardToken }`, the card token also set as a cookie scoped to the
- * registration's routes. The window is checked before the body is read.
+ * registration's routes. The window and the admission limit's room are checked before the body is read.
  * A retry answered from an earlier request's outcome says so with `Idempotency-Replayed: true`.
  */
 export async function POST(request: Request): Promise<Response> {
   let form: FormData | undefined;
   try {
     const period = await assertRegistrationIsOpen();
+    refuseWhenBusy();
     form = await readRegistrationForm(request);
     const receipt = await submitRegistration(form, {
       period,
