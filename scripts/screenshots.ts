@@ -1,9 +1,10 @@
 /**
- * Saves a PNG of each step of the "Buat Akun" wizard to docs/screenshots/ (desktop width) by
+ * Saves a PNG of each step of the "Buat Akun" wizard to docs/screenshots/ (desktop width, and the
+ * agency picker on a 360 px phone) by
  * walking through it in Debian's Chromium with the fake camera, against a server that is already
  * running:
  *
- *   npx tsx scripts/screenshots.ts [--base-url http://localhost:3000] [--db data/sscasn.db] [--out docs/screenshots]
+ *   npx tsx scripts/screenshots.ts [--base-url http://localhost:3000] [--db data/sscasn.db] [--out docs/screenshots] [--only 01,03]
  *
  * It creates a real account for the first sample citizen (from the 20th on, old enough) whose NIK
  * has none yet, and reads the captcha's answer from the server's SQLite file (the app has no
@@ -23,8 +24,11 @@ const { values: args } = parseArgs({
     "base-url": { type: "string", default: "http://localhost:3000" },
     db: { type: "string", default: "data/sscasn.db" },
     out: { type: "string", default: "docs/screenshots" },
+    // Comma-separated name prefixes ("01,02,13"): write only those pictures (the walk is the same).
+    only: { type: "string" },
   },
 });
+const only = args.only ? args.only.split(",").map((prefix) => prefix.trim()).filter(Boolean) : null;
 const baseUrl = (args["base-url"] ?? "http://localhost:3000").replace(/\/$/, "");
 const dbFile = path.resolve(root, args.db ?? "data/sscasn.db");
 const outDir = path.resolve(root, args.out ?? "docs/screenshots");
@@ -57,10 +61,10 @@ function pickCitizen(): Citizen & { index: number } {
 const captchaAnswer = (id: string) =>
   withDb((db) => (db.prepare('SELECT answer FROM "Captcha" WHERE id = ?').get(id) as { answer: string } | undefined)?.answer ?? "");
 
-async function newPage(browser: Browser): Promise<Page> {
+async function newPage(browser: Browser, viewport = { width: 1280, height: 900 }): Promise<Page> {
   const context = await browser.newContext({
     baseURL: baseUrl,
-    viewport: { width: 1280, height: 900 },
+    viewport,
     locale: "id-ID",
     timezoneId: "Asia/Jakarta",
     permissions: ["camera"],
@@ -68,13 +72,22 @@ async function newPage(browser: Browser): Promise<Page> {
   return context.newPage();
 }
 
-async function shot(page: Page, name: string): Promise<void> {
+async function shot(page: Page, name: string, { fullPage = true } = {}): Promise<void> {
+  if (only && !only.some((prefix) => name.startsWith(prefix))) return;
   // Let focus rings, previews and fonts settle.
   await page.waitForTimeout(300);
   // The camera plays a real person's portrait (from the face detector's package): never in our docs.
   const faces = page.locator('video, img[alt*="swafoto" i]');
-  await page.screenshot({ path: path.join(outDir, `${name}.png`), fullPage: true, mask: [faces], maskColor: "#94a3b8" });
+  await page.screenshot({ path: path.join(outDir, `${name}.png`), fullPage, mask: [faces], maskColor: "#94a3b8" });
   console.log(`screenshots: ${name}.png`);
+}
+
+/** Types the agency's name in the picker and taps it in the list. */
+async function chooseAgency(page: Page, name: string): Promise<void> {
+  const box = page.getByRole("combobox", { name: "Instansi" });
+  await box.fill("");
+  await box.fill(name);
+  await page.getByRole("listbox", { name: "Daftar instansi" }).getByRole("option", { name }).first().click();
 }
 
 async function next(page: Page, slug: string): Promise<void> {
@@ -100,6 +113,18 @@ async function main(): Promise<void> {
     ],
   });
   try {
+    // The agency picker on a 360 px phone, its list open on a search (just what is on screen).
+    const phone = await newPage(browser, { width: 360, height: 740 });
+    await phone.goto("/daftar/identitas");
+    const picker = phone.getByRole("combobox", { name: "Instansi" });
+    await picker.click();
+    await phone.keyboard.type("pemerintah kota");
+    await phone.keyboard.press("ArrowDown");
+    await phone.keyboard.press("ArrowDown");
+    await picker.evaluate((element) => window.scrollBy(0, element.getBoundingClientRect().top - 180));
+    await shot(phone, "13-identitas-cari-instansi", { fullPage: false });
+    await phone.context().close();
+
     const page = await newPage(browser);
     let captchaId: string | null = null;
     page.on("response", async (response) => {
@@ -122,12 +147,16 @@ async function main(): Promise<void> {
     await page.getByLabel("Tanggal Lahir").fill(citizen.birthDate);
     await page.getByLabel("Nomor HP").fill(`0819${String(citizen.index).padStart(8, "0")}`);
     await page.getByLabel("Email").fill(`contoh.${citizen.index}@contoh.id`);
-    await page.getByLabel("Instansi").selectOption("KEMHAN");
-    await page.getByLabel("Instansi").blur();
+    // The agency picker: a search narrows the list; ↓ and Enter choose.
+    const agency = page.getByRole("combobox", { name: "Instansi" });
+    await agency.fill("pertahanan");
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("Enter");
+    await agency.blur();
     await page.getByRole("button", { name: "Lanjutkan" }).click();
     await page.getByText("Formasi instansi ini masih dalam proses verifikasi").first().waitFor();
     await shot(page, "03-identitas-instansi-diverifikasi");
-    await page.getByLabel("Instansi").selectOption("BKN");
+    await chooseAgency(page, "Badan Kepegawaian Negara");
     await next(page, "dokumen");
     await shot(page, "04-dokumen");
 
@@ -186,7 +215,7 @@ async function main(): Promise<void> {
     await denied.getByLabel("Tanggal Lahir").fill(other.birthDate);
     await denied.getByLabel("Nomor HP").fill(`0819${String(other.index).padStart(8, "0")}`);
     await denied.getByLabel("Email").fill(`contoh.${other.index}@contoh.id`);
-    await denied.getByLabel("Instansi").selectOption("BKN");
+    await chooseAgency(denied, "Badan Kepegawaian Negara");
     await next(denied, "dokumen");
     await denied.getByRole("button", { name: "Aktifkan Kamera" }).click();
     await denied.getByRole("heading", { name: "Izin kamera ditolak" }).waitFor();

@@ -1,8 +1,12 @@
 "use client";
 
 import { useId, useMemo, useState } from "react";
+import { FormationStatusBadge } from "@/components/formation-status-badge";
 import { NotifyMeForm } from "@/components/notify-me-form";
-import { AGENCY_KIND_LABELS, AGENCY_KINDS, FORMATION_STATUS_LABELS, isFormationStatus } from "@/domain/registration/readiness";
+import { searchAgencies } from "@/domain/registration/agency-search";
+import { AGENCY_KIND_LABELS, AGENCY_KINDS, FORMATION_STATUS_LABELS } from "@/domain/registration/readiness";
+
+export { FormationStatusBadge };
 
 export type AgencyRow = { code: string; name: string; kind: string; formationStatus: string };
 
@@ -104,10 +108,9 @@ function AgencyList({ agencies, notify = true, badges = true }: { agencies: Agen
   );
 }
 
-/** Agencies whose name or code holds the query, ignoring case (all of them for an empty query). */
+/** Agencies whose name or code holds every word of the query (all of them for an empty query). */
 export function filterAgencies<T extends AgencyRow>(agencies: T[], query: string): T[] {
-  const needle = query.trim().toLocaleLowerCase("id-ID");
-  return needle ? agencies.filter((a) => `${a.name} ${a.code}`.toLocaleLowerCase("id-ID").includes(needle)) : agencies;
+  return searchAgencies(agencies, query);
 }
 
 /** "Cari instansi": the search box over a list of agencies (this list, the admin's table). */
@@ -127,17 +130,5 @@ export function AgencySearchField({ id, query, onQuery, describedBy }: { id: str
         className="mt-1 w-full rounded-md border border-slate-500 bg-white px-3 py-2 text-base sm:max-w-md"
       />
     </>
-  );
-}
-
-export function FormationStatusBadge({ status, compact = false }: { status: string; compact?: boolean }) {
-  const verified = status === "VERIFIED";
-  const label = isFormationStatus(status) ? FORMATION_STATUS_LABELS[status] : FORMATION_STATUS_LABELS.IN_VERIFICATION;
-  return (
-    <span
-      className={`inline-flex w-fit rounded-full font-medium ${compact ? "px-2 py-0.5 text-xs" : "px-3 py-1 text-sm"} ${verified ? "bg-green-100 text-green-900" : "bg-amber-100 text-amber-950"}`}
-    >
-      {label}
-    </span>
   );
 }

@@ -1,7 +1,21 @@
 import { extractText, getDocumentProxy } from "unpdf";
 import { signInApi, signInApplicant } from "./auth-helpers";
 import { BYPASS_HEADER, expect, expectNoAxeViolations, expectNoHorizontalScroll, test } from "./fixtures";
-import { NEW_PASSWORD, PASSWORD, captchaAnswer, confirmRegistration, fillWizardToReview, registerViaApi, trackCaptcha } from "./wizard-helpers";
+import {
+  NEW_PASSWORD,
+  PASSWORD,
+  QUESTION_FOOD,
+  QUESTION_SD,
+  captchaAnswer,
+  confirmRegistration,
+  fillWizardToReview,
+  registerViaApi,
+  trackCaptcha,
+} from "./wizard-helpers";
+
+/** A radio of "Lupa Kata Sandi"'s security question, by its text. */
+const recoveryQuestion = (page: import("@playwright/test").Page, question: string) =>
+  page.getByRole("group", { name: "Pertanyaan keamanan" }).getByRole("radio", { name: question, exact: true });
 
 test.describe("an applicant's account", () => {
   test("registers, signs in with NIK and password, sees Akun Saya and its photos, downloads the card, signs out", async ({ page, newCitizen }) => {
@@ -86,7 +100,7 @@ test.describe("an applicant's account", () => {
     await page.getByLabel("NIK").fill(applicant.nik);
     await page.getByLabel("Nomor KK").fill(applicant.kk);
     await page.getByLabel("Tanggal lahir").fill(applicant.birthDate);
-    await page.getByLabel("Pertanyaan keamanan", { exact: true }).selectOption("MAKANAN_FAVORIT");
+    await recoveryQuestion(page, QUESTION_FOOD).check();
     await page.getByLabel("Jawaban pertanyaan keamanan").fill("Nasi Goreng  Kambing");
     await page.getByLabel("Kata sandi baru", { exact: true }).fill(NEW_PASSWORD);
     await page.getByLabel("Ulangi kata sandi baru").fill(NEW_PASSWORD);
@@ -117,7 +131,7 @@ test.describe("an applicant's account", () => {
     await page.getByLabel("NIK").fill(applicant.nik);
     await page.getByLabel("Nomor KK").fill(applicant.kk);
     await page.getByLabel("Tanggal lahir").fill(applicant.birthDate);
-    await page.getByLabel("Pertanyaan keamanan", { exact: true }).selectOption("SEKOLAH_DASAR");
+    await recoveryQuestion(page, QUESTION_SD).check();
     await page.getByLabel("Jawaban pertanyaan keamanan").fill("SD yang lain");
     await page.getByLabel("Kata sandi baru", { exact: true }).fill(NEW_PASSWORD);
     await page.getByLabel("Ulangi kata sandi baru").fill(NEW_PASSWORD);
@@ -129,6 +143,29 @@ test.describe("an applicant's account", () => {
     await expect(page.getByLabel("NIK")).toHaveValue(applicant.nik);
     // The used captcha was replaced by a fresh one.
     await expect.poll(() => captcha.latest()).not.toBe(first);
+    await expectNoAxeViolations(page);
+  });
+
+  test("at 360 px every security question of the recovery is read in full", async ({ page }) => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.goto("/lupa-kata-sandi");
+    const group = page.getByRole("group", { name: "Pertanyaan keamanan" });
+    await expect(group.getByRole("radio")).toHaveCount(6);
+    for (const label of await group.locator("label").all()) {
+      await expect(label).toBeVisible();
+      expect(await label.evaluate((element) => element.scrollWidth > element.clientWidth + 1)).toBe(false);
+      const box = (await label.boundingBox())!;
+      expect(box.x + box.width).toBeLessThanOrEqual(360);
+    }
+    await expect(group.getByText("Apa nama jalan tempat Anda tinggal semasa kecil?", { exact: true })).toBeVisible();
+    // Nothing chosen: the summary's link leads to the first question.
+    await page.getByRole("button", { name: "Ubah kata sandi" }).click();
+    const summary = page.getByRole("alert").filter({ hasText: "perlu diperbaiki" });
+    await expect(summary).toBeFocused();
+    await summary.getByRole("link", { name: "Pilih salah satu pertanyaan keamanan Anda." }).click();
+    await expect(recoveryQuestion(page, QUESTION_SD)).toBeFocused();
+    await expect(recoveryQuestion(page, QUESTION_SD)).toHaveAttribute("aria-invalid", "true");
+    await expectNoHorizontalScroll(page);
     await expectNoAxeViolations(page);
   });
 });

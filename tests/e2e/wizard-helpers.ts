@@ -14,6 +14,12 @@ export const KTP_FIXTURE = path.join(ROOT, "tests/fixtures/ktp-sample.jpg");
 export { NEW_PASSWORD, OPEN_DB, PASSWORD, type Identity } from "./citizens";
 
 export async function fillIdentity(page: Page, identity: Identity): Promise<void> {
+  await fillPersonalData(page, identity);
+  await chooseAgency(page, identity.agencyCode);
+}
+
+/** Every field of the identity step but the agency. */
+export async function fillPersonalData(page: Page, identity: Identity): Promise<void> {
   await page.getByLabel("NIK (Nomor Induk Kependudukan)").fill(identity.nik);
   await page.getByLabel("Nomor Kartu Keluarga (KK)").fill(identity.kk);
   await page.getByLabel("Nama Lengkap").fill(identity.fullName);
@@ -21,7 +27,38 @@ export async function fillIdentity(page: Page, identity: Identity): Promise<void
   await page.getByLabel("Tanggal Lahir").fill(identity.birthDate);
   await page.getByLabel("Nomor HP").fill(identity.phone);
   await page.getByLabel("Email").fill(identity.email);
-  await page.getByLabel("Instansi").selectOption(identity.agencyCode);
+}
+
+const AGENCY_NAMES = new Map(
+  (JSON.parse(fs.readFileSync(path.join(ROOT, "prisma/data/agencies.json"), "utf8")) as { code: string; name: string }[]).map((a) => [a.code, a.name]),
+);
+
+/** The seeded name of the agency `code` (prisma/data/agencies.json). */
+export function agencyName(code: string): string {
+  const name = AGENCY_NAMES.get(code);
+  if (!name) throw new Error(`No agency ${code} in the seed`);
+  return name;
+}
+
+/** The identity step's agency picker (a combobox: a search box and its list). */
+export function agencyBox(page: Page) {
+  return page.getByRole("combobox", { name: "Instansi" });
+}
+
+/** An option of the open agency list, by the agency's whole name (its status badge, if any, after it). */
+export function agencyOption(page: Page, name: string) {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return page.getByRole("listbox", { name: "Daftar instansi" }).getByRole("option", { name: new RegExp(`^${escaped}( Formasi .*)?$`) });
+}
+
+/** Chooses the agency `code` as a phone user would: types its name and taps it in the list. */
+export async function chooseAgency(page: Page, code: string): Promise<void> {
+  const name = agencyName(code);
+  // Emptied first: the same name typed over itself is no change, and opens no list.
+  await agencyBox(page).fill("");
+  await agencyBox(page).fill(name);
+  await agencyOption(page, name).click();
+  await expect(agencyBox(page)).toHaveValue(name);
 }
 
 export async function continueTo(page: Page, slug: string, heading: string): Promise<void> {

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import type { Locator, Page } from "@playwright/test";
 import { extractText } from "unpdf";
 import { expect, test } from "./fixtures";
-import { KTP_FIXTURE, PASSWORD, QUESTION_FOOD, QUESTION_SD, captchaAnswer, securityQuestion, trackCaptcha } from "./wizard-helpers";
+import { KTP_FIXTURE, PASSWORD, QUESTION_FOOD, QUESTION_SD, agencyBox, agencyOption, captchaAnswer, securityQuestion, trackCaptcha } from "./wizard-helpers";
 
 /** Presses Tab (or Shift+Tab) until `target` has focus, as a keyboard user would. */
 async function tabTo(page: Page, target: Locator, { backwards = false, max = 40 } = {}): Promise<void> {
@@ -42,9 +42,14 @@ test("the whole wizard with the keyboard alone", async ({ page, newCitizen }) =>
   await expect(page.getByLabel("Tanggal Lahir")).toHaveValue(identity.birthDate);
   await typeInto(page, page.getByLabel("Nomor HP"), identity.phone);
   await typeInto(page, page.getByLabel("Email"), identity.email);
-  // A closed select picks the option whose text starts with what is typed.
-  await typeInto(page, page.getByLabel("Instansi"), "Badan Kepegawaian");
-  await expect(page.getByLabel("Instansi")).toHaveValue("BKN");
+  // The agency picker: typing narrows its list, ↓ moves into it, Enter chooses.
+  await typeInto(page, agencyBox(page), "kepegawaian");
+  await expect(agencyOption(page, "Badan Kepegawaian Negara")).toBeVisible();
+  await page.keyboard.press("ArrowDown");
+  await expect(agencyBox(page)).toHaveAttribute("aria-activedescendant", /BKN$/);
+  await page.keyboard.press("Enter");
+  await expect(agencyBox(page)).toHaveValue("Badan Kepegawaian Negara");
+  await expect(page.getByRole("listbox", { name: "Daftar instansi" })).toBeHidden();
   await press(page, page.getByRole("button", { name: "Lanjutkan" }));
   await expect(page.getByRole("heading", { level: 1, name: "Dokumen" })).toBeFocused();
 

@@ -2,7 +2,9 @@ import { DEFAULT_MESSAGES } from "@/domain/errors";
 import { PHOTO_MESSAGES } from "@/schemas/documents";
 import { expect, expectNoAxeViolations, test } from "./fixtures";
 import {
+  agencyBox,
   captchaAnswer,
+  chooseAgency,
   confirmRegistration,
   continueTo,
   fillDocuments,
@@ -121,8 +123,8 @@ test.describe("refusals from the server, each shown with its message", () => {
     await page.goto("/daftar/identitas");
     const identity = newCitizen("KEMHAN");
     await fillIdentity(page, identity);
-    // Before submitting, right by the select.
-    const agency = page.getByLabel("Instansi");
+    // Before submitting, right by the picker.
+    const agency = agencyBox(page);
     await expect(agency).toHaveAccessibleDescription(/Formasi Kementerian Pertahanan masih dalam proses verifikasi/);
     await expect(page.getByText(/pantau akun media sosial\s+resmi BKN serta Kementerian Pertahanan/)).toBeVisible();
     // "Beri tahu saya", beside the form (forms do not nest), reached from the warning's link.
@@ -145,15 +147,15 @@ test.describe("refusals from the server, each shown with its message", () => {
     await expectNoAxeViolations(page);
 
     // Choosing a verified agency lets the applicant through.
-    await agency.selectOption("BKN");
+    await chooseAgency(page, "BKN");
     await expect(page.getByRole("region", { name: /^Beri tahu saya/ })).toHaveCount(0);
     await continueTo(page, "dokumen", "Dokumen");
   });
 
   test("the notify mail's link (?instansi=KODE) chooses the agency on a fresh identity step", async ({ page }) => {
     await page.goto("/daftar/identitas?instansi=KEMHAN");
-    await expect(page.getByLabel("Instansi")).toHaveValue("KEMHAN");
-    await expect(page.getByLabel("Instansi")).toHaveAccessibleDescription(/Formasi Kementerian Pertahanan masih dalam proses verifikasi/);
+    await expect(agencyBox(page)).toHaveValue("Kementerian Pertahanan");
+    await expect(agencyBox(page)).toHaveAccessibleDescription(/Formasi Kementerian Pertahanan masih dalam proses verifikasi/);
   });
 
   test("the population registry does not match: data mismatch, then a wrong KK", async ({ page, newCitizen }) => {

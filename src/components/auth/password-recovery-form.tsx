@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useCallback, useEffect, useState, type FormEvent } from "react";
 import { CaptchaField, type Captcha } from "@/components/auth/captcha-field";
 import { ErrorSummary, type SummaryItem } from "@/components/registration/error-summary";
-import { FieldMessages, fieldId, inputClass, TextField } from "@/components/registration/form-field";
+import { RadioGroupField, TextField } from "@/components/registration/form-field";
 import { loadCommonPasswords } from "@/domain/registration/password";
 import { apiRequest } from "@/lib/api-client";
 import { passwordRecoverySchema } from "@/schemas/password-recovery";
@@ -82,27 +82,16 @@ export function PasswordRecoveryForm() {
       <TextField name="nik" label="NIK" inputMode="numeric" maxLength={16} autoComplete="username" value={values.nik} errors={errors.nik} onChange={(e) => set("nik")(e.target.value)} />
       <TextField name="kk" label="Nomor KK" inputMode="numeric" maxLength={16} autoComplete="off" value={values.kk} errors={errors.kk} onChange={(e) => set("kk")(e.target.value)} />
       <TextField name="birthDate" label="Tanggal lahir" type="date" autoComplete="bday" value={values.birthDate} errors={errors.birthDate} onChange={(e) => set("birthDate")(e.target.value)} />
-      <div>
-        <label htmlFor={fieldId("securityQuestion")} className="block font-medium text-slate-900">
-          Pertanyaan keamanan
-        </label>
-        <select
-          id={fieldId("securityQuestion")}
-          value={values.securityQuestion}
-          onChange={(e) => set("securityQuestion")(e.target.value)}
-          aria-invalid={errors.securityQuestion?.length ? true : undefined}
-          aria-describedby={`${fieldId("securityQuestion")}-hint${errors.securityQuestion?.length ? ` ${fieldId("securityQuestion")}-error` : ""}`}
-          className={inputClass}
-        >
-          <option value="">Pilih salah satu pertanyaan Anda</option>
-          {SECURITY_QUESTIONS.map((question) => (
-            <option key={question.id} value={question.id}>
-              {question.label}
-            </option>
-          ))}
-        </select>
-        <FieldMessages name="securityQuestion" hint="Pilih salah satu dari dua pertanyaan yang Anda pilih saat membuat akun." errors={errors.securityQuestion} />
-      </div>
+      {/* Radios, not a select: a select's closed box cut the long questions at 360 px. */}
+      <RadioGroupField
+        name="securityQuestion"
+        label="Pertanyaan keamanan"
+        hint="Pilih salah satu dari dua pertanyaan yang Anda pilih saat membuat akun."
+        value={values.securityQuestion}
+        errors={errors.securityQuestion}
+        onChange={set("securityQuestion")}
+        options={SECURITY_QUESTIONS.map((question) => ({ value: question.id, label: question.label }))}
+      />
       <TextField name="securityAnswer" label="Jawaban pertanyaan keamanan" autoComplete="off" value={values.securityAnswer} errors={errors.securityAnswer} onChange={(e) => set("securityAnswer")(e.target.value)} />
       <TextField
         name="newPassword"

@@ -19,7 +19,8 @@ type Described = {
   errors?: readonly string[] | undefined;
 };
 
-function describedBy(name: string, { hint, warning, errors }: Omit<Described, "name" | "label">, extra?: string) {
+/** The ids of a field's hint, warning and error (those it has), and any `extra`, for `aria-describedby`. */
+export function describedBy(name: string, { hint, warning, errors }: Omit<Described, "name" | "label">, extra?: string) {
   const ids = [
     hint ? `${fieldId(name)}-hint` : null,
     warning ? `${fieldId(name)}-warning` : null,

@@ -2,7 +2,7 @@
 
 import { useEffect, useMemo } from "react";
 import { NotifyMeForm } from "@/components/notify-me-form";
-import { AgencySelect, NOTIFY_SECTION_ID } from "@/components/registration/agency-select";
+import { AgencyPicker, NOTIFY_SECTION_ID } from "@/components/registration/agency-picker";
 import { TextField } from "@/components/registration/form-field";
 import { FormSection, StepActions, StepForm, StepFrame } from "@/components/registration/step-frame";
 import { useStepForm } from "@/components/registration/use-step-form";
@@ -120,11 +120,12 @@ function IdentityForm() {
         </FormSection>
 
         <FormSection title="Instansi tujuan">
-          <AgencySelect
+          <AgencyPicker
             agencies={wizard.config.agencies}
             value={values.agencyCode}
             errors={form.errorsFor("agencyCode")}
-            onChange={(code) => form.set("agencyCode", code)}
+            // A choice from a list: its message (none chosen) shows at once, as a select's did.
+            onChange={(code) => form.set("agencyCode", code, { touch: true })}
             onBlur={() => form.touch("agencyCode")}
           />
         </FormSection>
