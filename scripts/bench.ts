@@ -229,7 +229,7 @@ function prepareDatabase(url: string): void {
 }
 
 async function startServer(url: string): Promise<ChildProcess> {
-  // The production server npm start runs: Next behind the landing page's cache (ADR 0018).
+  // The production server npm start runs: Next behind the landing page's cache (ADR 0019).
   const server = spawn(process.execPath, [path.join(root, "scripts/serve.mjs")], {
     cwd: root,
     env: serverEnv(url),

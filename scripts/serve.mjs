@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * The production server (`npm run serve`; `npm start` runs it after its build): Next's own request
- * handler, as `next start` runs it, behind the landing page's cache (ADR 0018). An anonymous
+ * handler, as `next start` runs it, behind the landing page's cache (ADR 0019). An anonymous
  * GET / is answered from memory with a fresh CSP nonce before Next parses it; every other request
  * goes to Next untouched. The cache's code is the app's (src/server/page-cache), compiled by
  * `next build` and handed over at start by src/instrumentation.ts; this file only wires it in.

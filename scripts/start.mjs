@@ -46,7 +46,7 @@ if (args.has("--dev")) {
   server = spawn(bin("next"), ["dev", "--port", port], { cwd: root, env, stdio });
 } else {
   if (!args.has("--no-build")) run(bin("next"), ["build"]);
-  // Next's handler behind the landing page's cache (scripts/serve.mjs, ADR 0018).
+  // Next's handler behind the landing page's cache (scripts/serve.mjs, ADR 0019).
   server = spawn(process.execPath, [path.join(root, "scripts", "serve.mjs")], { cwd: root, env: { ...env, PORT: port }, stdio });
 }
 if (logFile) {

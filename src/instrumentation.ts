@@ -1,6 +1,6 @@
 // Runs once when the server starts: validate the environment so that a misconfigured server
 // fails at start, not on its first request; then make the landing page's cache available to
-// scripts/serve.mjs (ADR 0018).
+// scripts/serve.mjs (ADR 0019).
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { env } = await import("@/server/env");

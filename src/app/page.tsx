@@ -7,7 +7,7 @@ import { listAgencies } from "@/server/registration/list-agencies";
 import { FILL_HEADER, isPageCacheFill } from "@/server/page-cache/shared";
 
 /**
- * The page most visitors see: anonymous visits are answered from the page cache (ADR 0018). Its
+ * The page most visitors see: anonymous visits are answered from the page cache (ADR 0019). Its
  * own render reads the data afresh, so a cached page is never older than PUBLIC_CACHE_TTL_MS.
  */
 export default async function LandingPage() {

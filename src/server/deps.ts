@@ -41,7 +41,7 @@ export type Deps = {
   admission: Admission;
   /**
    * Per process: the agencies and the schedule, read from the database at most once per
-   * PUBLIC_CACHE_TTL_MS; invalidating drops the landing page's HTML cache too (ADR 0018).
+   * PUBLIC_CACHE_TTL_MS; invalidating drops the landing page's HTML cache too (ADR 0019).
    */
   publicCache: PublicCache;
 };

@@ -8,7 +8,7 @@ import "server-only";
  * instance reloads within `ttlMs` (1 s by default, `PUBLIC_CACHE_TTL_MS`). Concurrent readers of an
  * expired entry share one load; a failed load is not kept.
  *
- * `onInvalidate` tells the landing page's HTML cache (src/server/page-cache, ADR 0018) to drop its
+ * `onInvalidate` tells the landing page's HTML cache (src/server/page-cache, ADR 0019) to drop its
  * page too. That cache's own render asks for `fresh` data (loaded now and kept), so a cached page
  * is never older than one TTL either, rather than a page's TTL on top of the data's.
  */

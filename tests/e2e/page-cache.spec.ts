@@ -1,5 +1,5 @@
 /**
- * The landing page's cache on real servers (ADR 0018), each started by `npm start -- --no-build`
+ * The landing page's cache on real servers (ADR 0019), each started by `npm start -- --no-build`
  * as a deployment would: one keeping the page for a minute (PORT_BASE + 4), so that what the cache
  * holds is plain to see, and one with PUBLIC_CACHE_TTL_MS=0 (PORT_BASE + 6). A change made straight
  * in the database stands for another instance's admin: this instance learns of it only when its

@@ -107,7 +107,7 @@ test.afterAll(async () => {
 });
 
 test("production pages and API answers carry HSTS and their CSP", async ({ request }) => {
-  // "/" is answered from the landing page's cache (ADR 0018), which keeps the render's HSTS.
+  // "/" is answered from the landing page's cache (ADR 0019), which keeps the render's HSTS.
   for (const pathname of ["/", "/masuk"]) {
     const headers = (await request.get(`${BASE}${pathname}`)).headers();
     expect(headers["age"] !== undefined, `${pathname} from the cache`).toBe(pathname === "/");

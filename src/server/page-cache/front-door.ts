@@ -7,7 +7,7 @@ import { createPageCache, type PageCache } from "@/server/page-cache/page-cache"
 import { FILL_HEADER } from "@/server/page-cache/shared";
 
 /**
- * The production server's first listener (scripts/serve.mjs, ADR 0018): an anonymous GET or HEAD
+ * The production server's first listener (scripts/serve.mjs, ADR 0019): an anonymous GET or HEAD
  * of `/` is answered from the page cache, with a fresh nonce in the page and its policy, before
  * Next sees it; everything else goes to Next's handler (`app`) untouched, the proxy included.
  *

@@ -3,7 +3,7 @@ import { crc32, crc32Combine, crc32CombineOperator } from "@/server/page-cache/c
 
 /**
  * A rendered page kept with a hole wherever its render's CSP nonce was, so that each answer can
- * carry a fresh nonce (ADR 0012, ADR 0018) for the price of a copy, plain or gzip.
+ * carry a fresh nonce (ADR 0012, ADR 0019) for the price of a copy, plain or gzip.
  *
  * The gzip answer is assembled, not compressed: every part between two nonces is deflated once,
  * ending on a byte boundary (a sync flush), and each answer's nonce goes between them as a stored

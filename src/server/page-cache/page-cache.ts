@@ -2,7 +2,7 @@ import { toCachedPage, type CachedPage, type RenderedPage } from "@/server/page-
 
 /**
  * One page kept in memory for `ttlMs` (PUBLIC_CACHE_TTL_MS) and rendered again when it expires or
- * an admin's change drops it (ADR 0018). Concurrent visitors of a missing page share one render;
+ * an admin's change drops it (ADR 0019). Concurrent visitors of a missing page share one render;
  * a render that fails or may not be kept (./cached-page.ts) is not kept, and for the next `ttlMs`
  * every visitor is rendered for as before (so a broken render does not cost two renders a visit).
  *

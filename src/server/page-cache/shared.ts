@@ -1,7 +1,7 @@
 import { timingSafeEqual } from "node:crypto";
 
 /**
- * What the page cache's parts share within one process (ADR 0018). The front door runs in the
+ * What the page cache's parts share within one process (ADR 0019). The front door runs in the
  * instrumentation's bundle, the landing page and the admin's route handlers in the app's: Next
  * gives each bundle its own module instances, so they meet through one `globalThis` slot that
  * `installPageCache` (src/instrumentation.ts) fills at start. Without it (tests, `next dev`, a

@@ -60,7 +60,7 @@ describe("public data from the cache", () => {
     });
   });
 
-  it("drops the landing page's cached HTML on each admin change, agency status and schedule (ADR 0018)", async () => {
+  it("drops the landing page's cached HTML on each admin change, agency status and schedule (ADR 0019)", async () => {
     const installation = installPageCache(60_000);
     try {
       const dropped = vi.spyOn(installation, "invalidate");
