@@ -13,6 +13,7 @@ const OPEN_PORT = PORT_BASE;
 const CLOSED_PORT = PORT_BASE + 1;
 // A third server admits one registration at a time with no queue: the busy answer, for real.
 const BUSY_PORT = PORT_BASE + 3; // +2: the production-mode server tests/e2e/security-server.spec.ts starts
+// +4 and +6: the page cache's servers (tests/e2e/page-cache.spec.ts); +5: the crash test's.
 // Each pair of servers gets its own databases; tests read the open one's (captcha answers) by this.
 const DB_PREFIX = process.env.E2E_PORT_BASE ? `e2e${PORT_BASE}` : "e2e";
 process.env.E2E_OPEN_DB = `data/${DB_PREFIX}-open.db`;

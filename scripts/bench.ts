@@ -39,6 +39,8 @@ import os from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
+import Database from "better-sqlite3";
+import pg from "pg";
 import sharp from "sharp";
 import type { PrismaClient } from "../src/generated/prisma/client";
 import { createPrismaClient } from "../src/server/db";
@@ -244,7 +246,8 @@ function prepareDatabase(url: string): void {
 }
 
 async function startServer(url: string): Promise<ChildProcess> {
-  const server = spawn(path.join(root, "node_modules/.bin/next"), ["start", "--port", String(PORT)], {
+  // The production server npm start runs: Next behind the landing page's cache (ADR 0019).
+  const server = spawn(process.execPath, [path.join(root, "scripts/serve.mjs")], {
     cwd: root,
     env: serverEnv(url),
     stdio: ["ignore", "ignore", "inherit"],
@@ -264,7 +267,7 @@ async function startServer(url: string): Promise<ChildProcess> {
 }
 
 function stopServer(server: ChildProcess): void {
-  // next start forks next-server: end the whole process group.
+  // End the whole process group (the server and anything it started).
   if (server.pid) {
     try {
       process.kill(-server.pid, "SIGTERM");
@@ -560,45 +563,65 @@ async function staticAssetPath(): Promise<string> {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Growth: many accounts inserted in bulk (one shared hash; photo keys that point nowhere).
+// Growth: many accounts inserted in bulk (one shared hash; photo keys that point nowhere), through
+// the database driver itself: better-sqlite3 prepared statements in large transactions, or
+// PostgreSQL multi-row INSERTs from arrays. Prisma's createMany took 37 minutes for 800,000 rows
+// here and then ran out of memory; this path does a million in a couple of minutes.
 
-async function prefillAccounts(prisma: PrismaClient, count: number, startIndex: number): Promise<number> {
+const ACCOUNT_COLUMNS = ["id", "registrationNumber", "periodId", "nik", "kk", "fullName", "birthPlace", "birthDate", "gender", "phone", "email", "agencyCode", "ktpPhotoKey", "selfieKey"] as const;
+const CREDENTIAL_COLUMNS = ["accountId", "passwordHash", "securityQuestion1", "securityAnswer1Hash", "securityQuestion2", "securityAnswer2Hash"] as const;
+const PREFILL_CHUNK = 10_000;
+
+async function prefillAccounts(url: string, count: number, startIndex: number): Promise<number> {
   const passwordHash = await hashSecret(PASSWORD);
   const answerHash = await hashSecret("sdn merdeka 3");
-  const chunk = 2000;
-  const started = performance.now();
   const ids = identities(startIndex, new Set());
-  for (let done = 0; done < count; done += chunk) {
-    const batch = Array.from({ length: Math.min(chunk, count - done) }, () => ids.next().value as Identity);
-    const accounts = batch.map((person, j) => ({
-      id: randomUUID(),
-      registrationNumber: `9${pad(done + j, 14)}`,
-      periodId: CURRENT_PERIOD_ID,
-      nik: person.nik,
-      kk: person.kk,
-      fullName: person.fullName,
-      birthPlace: person.birthPlace,
-      birthDate: person.birthDate,
-      gender: person.gender,
-      phone: `+62${person.phone.slice(1)}`,
-      email: person.email,
-      agencyCode: AGENCY,
-      ktpPhotoKey: "bench/none",
-      selfieKey: "bench/none",
-    }));
-    await prisma.$transaction([
-      prisma.account.createMany({ data: accounts }),
-      prisma.credential.createMany({
-        data: accounts.map((account) => ({
-          accountId: account.id,
-          passwordHash,
-          securityQuestion1: "SEKOLAH_DASAR",
-          securityAnswer1Hash: answerHash,
-          securityQuestion2: "HEWAN_PELIHARAAN",
-          securityAnswer2Hash: answerHash,
-        })),
-      }),
-    ]);
+  const chunkOf = (done: number) =>
+    Array.from({ length: Math.min(PREFILL_CHUNK, count - done) }, (_, j) => {
+      const person = ids.next().value as Identity;
+      const account = [randomUUID(), `9${pad(done + j, 14)}`, CURRENT_PERIOD_ID, person.nik, person.kk, person.fullName, person.birthPlace, person.birthDate, person.gender, `+62${person.phone.slice(1)}`, person.email, AGENCY, "bench/none", "bench/none"];
+      const credential = [account[0]!, passwordHash, "SEKOLAH_DASAR", answerHash, "HEWAN_PELIHARAAN", answerHash];
+      return { account, credential };
+    });
+  const quoted = (columns: readonly string[]) => columns.map((column) => `"${column}"`).join(", ");
+  const started = performance.now();
+
+  if (url.startsWith("file:")) {
+    // Prisma's SQLite adapter keeps DateTime as ISO text with an explicit offset.
+    const now = new Date().toISOString().replace("Z", "+00:00");
+    const db = new Database(url.slice("file:".length));
+    db.pragma("busy_timeout = 15000");
+    const insertAccount = db.prepare(`INSERT INTO "Account" (${quoted(ACCOUNT_COLUMNS)}, "createdAt") VALUES (${ACCOUNT_COLUMNS.map(() => "?").join(", ")}, ?)`);
+    const insertCredential = db.prepare(`INSERT INTO "Credential" (${quoted(CREDENTIAL_COLUMNS)}, "passwordChangedAt") VALUES (${CREDENTIAL_COLUMNS.map(() => "?").join(", ")}, ?)`);
+    const insertChunk = db.transaction((rows: ReturnType<typeof chunkOf>) => {
+      for (const { account, credential } of rows) {
+        insertAccount.run(...account, now);
+        insertCredential.run(...credential, now);
+      }
+    });
+    try {
+      for (let done = 0; done < count; done += PREFILL_CHUNK) insertChunk(chunkOf(done));
+    } finally {
+      db.close();
+    }
+  } else {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    // One statement per chunk: each column as an array, unnested into rows.
+    const fromArrays = (columns: readonly string[]) =>
+      `INSERT INTO "%T" (${quoted(columns)}) SELECT * FROM unnest(${columns.map((_, i) => `$${i + 1}::text[]`).join(", ")})`;
+    const columnsOf = (rows: string[][], width: number) => Array.from({ length: width }, (_, i) => rows.map((row) => row[i]!));
+    try {
+      for (let done = 0; done < count; done += PREFILL_CHUNK) {
+        const rows = chunkOf(done);
+        await client.query("BEGIN");
+        await client.query(fromArrays(ACCOUNT_COLUMNS).replace("%T", "Account"), columnsOf(rows.map((row) => row.account), ACCOUNT_COLUMNS.length));
+        await client.query(fromArrays(CREDENTIAL_COLUMNS).replace("%T", "Credential"), columnsOf(rows.map((row) => row.credential), CREDENTIAL_COLUMNS.length));
+        await client.query("COMMIT");
+      }
+    } finally {
+      await client.end();
+    }
   }
   return round((performance.now() - started) / 1000);
 }
@@ -682,10 +705,10 @@ async function main(): Promise<void> {
       lighthouse = lighthousePages();
     }
 
-    let growth: Record<string, unknown> | undefined;
+    let growth: Growth | undefined;
     if (PREFILL > 0) {
       console.log(`bench: pre-filling ${PREFILL} accounts`);
-      const seconds = await prefillAccounts(prisma, PREFILL, 10_000_000);
+      const seconds = await prefillAccounts(url, PREFILL, 10_000_000);
       const again = await registrationRound(prisma, take(REGISTRATIONS), photos, CONCURRENCY);
       const signInsAgain = await loadSignIns(registered);
       growth = {
@@ -735,7 +758,17 @@ type Report = {
   landingToStatic: number;
   signIns: PageResult & { latencyP50: number };
   firstLoadJs: { path: string; gzipKb: number }[];
-  growth?: Record<string, unknown>;
+  growth?: Growth;
+};
+
+type Growth = {
+  accounts: number;
+  prefillSeconds: number;
+  registrationP99Before: number | null;
+  registrationP99After: number | null;
+  registrationsPerSecondAfter: number;
+  signInP99Before: number;
+  signInP99After: number;
 };
 
 function printTable(r: Report): void {
@@ -755,7 +788,13 @@ function printTable(r: Report): void {
   rows.push(["landing / static file", String(r.landingToStatic)]);
   rows.push(["sign-ins/s, p50 / p99 ms", `${r.signIns.requestsPerSecond}, ${r.signIns.latencyP50} / ${r.signIns.p99}`]);
   for (const page of r.firstLoadJs) rows.push([`first-load JS ${page.path}`, `${page.gzipKb} kB gzip`]);
-  if (r.growth) for (const [key, value] of Object.entries(r.growth)) rows.push([`growth ${key}`, String(value)]);
+  if (r.growth) {
+    const g = r.growth;
+    rows.push([`growth: accounts after pre-filling (seconds to pre-fill)`, `${g.accounts} (${g.prefillSeconds} s)`]);
+    rows.push(["  registration 201 p99 ms, before / after", `${g.registrationP99Before ?? "-"} / ${g.registrationP99After ?? "-"}`]);
+    rows.push(["  registrations/s after", String(g.registrationsPerSecondAfter)]);
+    rows.push(["  sign-in p99 ms, before / after", `${g.signInP99Before} / ${g.signInP99After}`]);
+  }
   const width = Math.max(...rows.map(([k]) => k.length));
   console.log("\n| measure | figure |\n|---|---|");
   for (const [k, v] of rows) console.log(`| ${k.padEnd(width)} | ${v} |`);

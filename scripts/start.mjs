@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * `npm start`: everything a fresh clone needs, in order: check the environment, migrate and seed
- * the database, sweep orphan photos, build, and serve on $PORT (default 3000).
+ * the database, sweep orphan photos, build, and serve on $PORT (default 3000) with scripts/serve.mjs.
  *   --no-build   serve the existing build (the test runner builds once and starts several servers)
  *   --dev        `next dev` instead of a production build
  * SERVER_LOG_FILE=path also writes the server's output to that file (the end-to-end run checks it
@@ -46,7 +46,8 @@ if (args.has("--dev")) {
   server = spawn(bin("next"), ["dev", "--port", port], { cwd: root, env, stdio });
 } else {
   if (!args.has("--no-build")) run(bin("next"), ["build"]);
-  server = spawn(bin("next"), ["start", "--port", port], { cwd: root, env, stdio });
+  // Next's handler behind the landing page's cache (scripts/serve.mjs, ADR 0019).
+  server = spawn(process.execPath, [path.join(root, "scripts", "serve.mjs")], { cwd: root, env: { ...env, PORT: port }, stdio });
 }
 if (logFile) {
   for (const [from, to] of [[server.stdout, process.stdout], [server.stderr, process.stderr]]) {

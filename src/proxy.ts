@@ -5,6 +5,7 @@ import {
   STRICT_TRANSPORT_SECURITY,
 } from "@/server/content-security-policy";
 import { env } from "@/server/env";
+import { isSessionCookie } from "@/server/auth/session-cookies";
 
 /**
  * Runs before every page (not API routes or static files, see `matcher`):
@@ -19,8 +20,6 @@ import { env } from "@/server/env";
  *   A convenience only: every protected page and handler checks the session itself (middleware
  *   bypasses have happened).
  */
-const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
-
 function isProtected(pathname: string): boolean {
   if (pathname === "/akun" || pathname.startsWith("/akun/")) return true;
   return pathname === "/admin" || (pathname.startsWith("/admin/") && !pathname.startsWith("/admin/masuk"));
@@ -36,7 +35,7 @@ export function proxy(request: NextRequest): NextResponse {
   const { pathname } = request.nextUrl;
   if (request.method !== "GET" && request.method !== "HEAD") {
     response = new NextResponse(null, { status: 405, headers: { Allow: "GET, HEAD" } });
-  } else if (isProtected(pathname) && !SESSION_COOKIES.some((name) => request.cookies.has(name))) {
+  } else if (isProtected(pathname) && !request.cookies.getAll().some((cookie) => isSessionCookie(cookie.name))) {
     const target = new URL(pathname.startsWith("/admin") ? "/admin/masuk" : "/masuk", request.url);
     target.searchParams.set("callbackUrl", pathname);
     response = NextResponse.redirect(target);

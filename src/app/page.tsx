@@ -1,11 +1,18 @@
+import { headers } from "next/headers";
 import Link from "next/link";
 import { AgencyStatusList } from "@/components/agency-status-list";
 import { formatWib } from "@/domain/registration/window";
 import { getRegistrationWindow } from "@/server/registration/get-registration-window";
 import { listAgencies } from "@/server/registration/list-agencies";
+import { FILL_HEADER, isPageCacheFill } from "@/server/page-cache/shared";
 
+/**
+ * The page most visitors see: anonymous visits are answered from the page cache (ADR 0019). Its
+ * own render reads the data afresh, so a cached page is never older than PUBLIC_CACHE_TTL_MS.
+ */
 export default async function LandingPage() {
-  const [window, agencies] = await Promise.all([getRegistrationWindow(), listAgencies()]);
+  const fresh = isPageCacheFill((await headers()).get(FILL_HEADER));
+  const [window, agencies] = await Promise.all([getRegistrationWindow({ fresh }), listAgencies({ fresh })]);
   const postponed = window.originallyOpensAt !== null && window.originallyOpensAt.getTime() !== window.opensAt.getTime();
 
   return (

@@ -8,6 +8,7 @@ import type { PrismaClient } from "@/generated/prisma/client";
 import { createAdmission, type Admission } from "@/server/admission";
 import { createClock, type Clock } from "@/server/clock";
 import { createPublicCache, type PublicCache } from "@/server/public-cache";
+import { dropCachedPages } from "@/server/page-cache/shared";
 import { prismaClientFor } from "@/server/db";
 import { env as configuredEnv, type Env } from "@/server/env";
 import { createDatabasePopulationRegistry, type PopulationRegistry } from "@/server/registry/population-registry";
@@ -38,7 +39,10 @@ export type Deps = {
   mailer: Mailer;
   /** Per process: the admission limit in front of a registration's photo re-encoding and hashing. */
   admission: Admission;
-  /** Per process: the agencies and the schedule, read from the database at most once per PUBLIC_CACHE_TTL_MS. */
+  /**
+   * Per process: the agencies and the schedule, read from the database at most once per
+   * PUBLIC_CACHE_TTL_MS; invalidating drops the landing page's HTML cache too (ADR 0019).
+   */
   publicCache: PublicCache;
 };
 
@@ -55,7 +59,7 @@ export function buildDeps(env: Env, given: Partial<Ports> = {}): Deps {
     photoStorage: given.photoStorage ?? choosePhotoStorage(env, db),
     mailer: given.mailer ?? createMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, outboxDir: env.MAIL_OUTBOX_DIR }),
     admission: given.admission ?? chooseAdmission(env),
-    publicCache: given.publicCache ?? createPublicCache(env.PUBLIC_CACHE_TTL_MS),
+    publicCache: given.publicCache ?? createPublicCache(env.PUBLIC_CACHE_TTL_MS, undefined, dropCachedPages),
   };
 }
 

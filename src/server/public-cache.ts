@@ -7,22 +7,27 @@ import "server-only";
  * scale": public pages). An admin's change invalidates this instance's copy at once; every other
  * instance reloads within `ttlMs` (1 s by default, `PUBLIC_CACHE_TTL_MS`). Concurrent readers of an
  * expired entry share one load; a failed load is not kept.
+ *
+ * `onInvalidate` tells the landing page's HTML cache (src/server/page-cache, ADR 0019) to drop its
+ * page too. That cache's own render asks for `fresh` data (loaded now and kept), so a cached page
+ * is never older than one TTL either, rather than a page's TTL on top of the data's.
  */
 export type PublicCacheKey = "agencies" | "period";
 
 export type PublicCache = {
-  get<T>(key: PublicCacheKey, load: () => Promise<T>): Promise<T>;
+  /** The kept value, else `load()`'s (kept for `ttlMs`); `fresh`: `load()`'s in any case, and kept. */
+  get<T>(key: PublicCacheKey, load: () => Promise<T>, options?: { fresh?: boolean }): Promise<T>;
   invalidate(key: PublicCacheKey): void;
 };
 
 type Entry = { value: Promise<unknown>; expiresAt: number };
 
-export function createPublicCache(ttlMs: number, now: () => number = () => performance.now()): PublicCache {
+export function createPublicCache(ttlMs: number, now: () => number = () => performance.now(), onInvalidate: (key: PublicCacheKey) => void = () => {}): PublicCache {
   const entries = new Map<PublicCacheKey, Entry>();
   return {
-    get<T>(key: PublicCacheKey, load: () => Promise<T>): Promise<T> {
+    get<T>(key: PublicCacheKey, load: () => Promise<T>, options: { fresh?: boolean } = {}): Promise<T> {
       const entry = entries.get(key);
-      if (entry && now() < entry.expiresAt) return entry.value as Promise<T>;
+      if (entry && now() < entry.expiresAt && !options.fresh) return entry.value as Promise<T>;
       if (ttlMs <= 0) return load();
       const value = load();
       const fresh = { value, expiresAt: now() + ttlMs };
@@ -35,6 +40,7 @@ export function createPublicCache(ttlMs: number, now: () => number = () => perfo
     },
     invalidate(key) {
       entries.delete(key);
+      onInvalidate(key);
     },
   };
 }

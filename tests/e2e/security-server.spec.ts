@@ -26,7 +26,7 @@ function rssKb(pid: number): number {
   return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? NaN);
 }
 
-/** npm start spawns `next start`; that child is the server whose memory counts. */
+/** npm start spawns the server (scripts/serve.mjs); that child is the one whose memory counts. */
 function childPid(pid: number): number {
   const children = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
   return children[0] ?? 0;
@@ -107,8 +107,10 @@ test.afterAll(async () => {
 });
 
 test("production pages and API answers carry HSTS and their CSP", async ({ request }) => {
+  // "/" is answered from the landing page's cache (ADR 0019), which keeps the render's HSTS.
   for (const pathname of ["/", "/masuk"]) {
     const headers = (await request.get(`${BASE}${pathname}`)).headers();
+    expect(headers["age"] !== undefined, `${pathname} from the cache`).toBe(pathname === "/");
     expect(headers["strict-transport-security"]).toBe("max-age=31536000; includeSubDomains");
     expect(headers["content-security-policy"]).toContain("'strict-dynamic'");
     expect(headers["content-security-policy"]).toContain("upgrade-insecure-requests");

@@ -1,6 +1,6 @@
 /**
  * For the two-instance test: production servers started as a deployment starts them
- * (`node scripts/start.mjs --no-build`: check env, migrate, seed, `next start`), all on one
+ * (`node scripts/start.mjs --no-build`: check env, migrate, seed, scripts/serve.mjs), all on one
  * PostgreSQL database with PHOTO_STORAGE=database and one NEXTAUTH_SECRET, plus a small HTTP
  * client that keeps cookies (as a browser does for one address in front of them all) and reads
  * captcha answers from PostgreSQL (there is no bypass; the e2e helpers read SQLite instead).
@@ -47,7 +47,7 @@ process.on("exit", () => {
 function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   if (!child.pid || child.exitCode !== null || child.signalCode !== null) return;
   try {
-    // start.mjs runs `next start`, which forks next-server: the whole process group goes.
+    // start.mjs runs the server as its child: the whole process group goes.
     process.kill(-child.pid, signal);
   } catch {
     // already gone

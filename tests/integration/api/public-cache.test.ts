@@ -4,6 +4,8 @@ import * as windowRoute from "@/app/api/registration-window/route";
 import { setAgencyFormationStatus } from "@/server/admin/set-agency-formation-status";
 import { setSchedule } from "@/server/admin/set-schedule";
 import { withDeps } from "@/server/deps";
+import { installPageCache } from "@/server/page-cache/install";
+import { PAGE_CACHE_KEY } from "@/server/page-cache/shared";
 import { createPublicCache } from "@/server/public-cache";
 import { useTestServer } from "../../setup/test-server";
 
@@ -56,5 +58,18 @@ describe("public data from the cache", () => {
       t = 1000;
       expect((await window()).status).toBe("open");
     });
+  });
+
+  it("drops the landing page's cached HTML on each admin change, agency status and schedule (ADR 0019)", async () => {
+    const installation = installPageCache(60_000);
+    try {
+      const dropped = vi.spyOn(installation, "invalidate");
+      await setAgencyFormationStatus("admin-1", "KAB-3204", { formationStatus: "VERIFIED" });
+      expect(dropped).toHaveBeenCalledTimes(1);
+      await setSchedule("admin-1", { opensAt: "2023-09-20T00:00:00+07:00", closesAt: "2023-10-08T23:59:59+07:00" });
+      expect(dropped).toHaveBeenCalledTimes(2);
+    } finally {
+      delete (globalThis as Record<symbol, unknown>)[PAGE_CACHE_KEY];
+    }
   });
 });

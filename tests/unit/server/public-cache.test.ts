@@ -39,4 +39,27 @@ describe("the public cache", () => {
     await none.get("agencies", async () => ++loads);
     expect(loads).toBe(2);
   });
+
+  it("loads a fresh read now and keeps it (the landing page's cache filling itself)", async () => {
+    let t = 0;
+    let loads = 0;
+    const cache = createPublicCache(1000, () => t);
+    const load = async () => ++loads;
+    expect(await cache.get("agencies", load)).toBe(1);
+    t = 500;
+    expect(await cache.get("agencies", load, { fresh: true })).toBe(2);
+    // Kept from its own load: readers see it until 1500.
+    t = 1499;
+    expect(await cache.get("agencies", load)).toBe(2);
+    t = 1500;
+    expect(await cache.get("agencies", load)).toBe(3);
+  });
+
+  it("tells onInvalidate which key an admin's change invalidated", () => {
+    const invalidated: string[] = [];
+    const cache = createPublicCache(1000, () => 0, (key) => invalidated.push(key));
+    cache.invalidate("agencies");
+    cache.invalidate("period");
+    expect(invalidated).toEqual(["agencies", "period"]);
+  });
 });
