@@ -7,6 +7,6 @@
 // zod keeps its settings in this global and adopts an existing one when it loads (what
 // `z.config()` returns; tests/unit/schemas/browser-schemas.test.ts holds zod to that). Setting it
 // here instead of calling `config()` keeps zod out of every page's first load: the schemas arrive
-// later, in their own chunk (src/lib/load-schemas.ts, ADR 0019).
+// later, in their own chunk (src/lib/load-schemas.ts, ADR 0020).
 const zodGlobal = globalThis as { __zod_globalConfig?: Record<string, unknown> };
 zodGlobal.__zod_globalConfig = { ...zodGlobal.__zod_globalConfig, jitless: true };

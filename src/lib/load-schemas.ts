@@ -1,7 +1,7 @@
 /**
  * The browser's copy of the shared schemas, loaded after the page instead of with it: zod and the
  * schemas are about 30 kB gzip that no page needs for its first paint (issue 8 asks every page's
- * first-load JavaScript to stay ≤ 160 kB; ADR 0019). A form asks for them when it mounts
+ * first-load JavaScript to stay ≤ 160 kB; ADR 0020). A form asks for them when it mounts
  * (`useSchemas`), so they are there long before a field is left or "Lanjutkan" pressed; a submit
  * that comes sooner waits for them (`loadSchemas`). If they cannot be loaded (the connection
  * dropped), the form sends its answers anyway and the server, which parses with the same schemas,

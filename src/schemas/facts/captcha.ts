@@ -1,6 +1,6 @@
 /**
  * Step 4, Captcha, without zod: its fields, limits and messages. The browser imports these with
- * the page; the schema (src/schemas/captcha.ts) builds on them and arrives later (ADR 0019).
+ * the page; the schema (src/schemas/captcha.ts) builds on them and arrives later (ADR 0020).
  */
 
 /** The captcha step's fields: the challenge's id travels with the answer the applicant types. */

@@ -2,7 +2,7 @@
  * Step 2, Dokumen, without zod, and the one home of the photo rules: limits, accepted types and
  * every message about a photo, for the browser (file chooser, camera, compression) and the server
  * (the multipart upload, decoding and re-encoding) alike. The schema (src/schemas/documents.ts)
- * builds on these; the browser imports them with the page and the schema later (ADR 0019).
+ * builds on these; the browser imports them with the page and the schema later (ADR 0020).
  */
 
 /** The documents step's fields, in the form's order; the schema's shape is held to this list. */

@@ -1,6 +1,6 @@
 /**
  * Step 1, Identitas, without zod: its fields, limits and messages. The browser imports these with
- * the page; the schema (src/schemas/identity.ts) builds on them and arrives later (ADR 0019).
+ * the page; the schema (src/schemas/identity.ts) builds on them and arrives later (ADR 0020).
  */
 import { type CalendarDate } from "@/domain/calendar";
 

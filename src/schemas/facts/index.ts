@@ -1,7 +1,7 @@
 /**
  * The wizard's steps and the fields of each, without zod: what a page needs to place a message by
  * its field and step. The schemas (src/schemas/index.ts) re-export this and hold their shapes to
- * these lists (ADR 0019).
+ * these lists (ADR 0020).
  */
 import { FORM_STEP_IDS, type FormStepId } from "@/domain/registration/steps";
 import { CAPTCHA_FIELDS } from "@/schemas/facts/captcha";

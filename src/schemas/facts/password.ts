@@ -1,7 +1,7 @@
 /**
  * Step 3, Kata Sandi, without zod: its fields, the security questions and the step's messages.
  * The browser imports these with the page; the schema (src/schemas/password.ts) builds on them and
- * arrives later (ADR 0019).
+ * arrives later (ADR 0020).
  */
 import { parseIsoDate } from "@/domain/calendar";
 import { type PasswordContext } from "@/domain/registration/password";

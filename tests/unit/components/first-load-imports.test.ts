@@ -1,6 +1,6 @@
 /**
  * Issue 8: every page's first-load JavaScript ≤ 160 kB gzip. zod (about 30 kB of it) is loaded by
- * the browser only through `loadSchemas()` (src/lib/load-schemas.ts, ADR 0019). This follows the
+ * the browser only through `loadSchemas()` (src/lib/load-schemas.ts, ADR 0020). This follows the
  * static, non-type imports of every client module (a "use client" file and whatever it imports, and
  * src/instrumentation-client.ts) and fails if one of them reaches zod, naming the chain, long before
  * `npm run bench -- --js-only` would show the growth. Dynamic `import()` is not followed: that is

@@ -1,5 +1,5 @@
 /**
- * The browser loads the shared schemas after the page (src/lib/load-schemas.ts, ADR 0019): what it
+ * The browser loads the shared schemas after the page (src/lib/load-schemas.ts, ADR 0020): what it
  * loads must be the server's schemas themselves, each step's zod-free field list must match its
  * schema, and zod must keep adopting the settings src/instrumentation-client.ts leaves for it.
  */
