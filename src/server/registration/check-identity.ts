@@ -64,17 +64,20 @@ export async function checkParsedIdentity(identity: IdentityValues): Promise<voi
   await assertIdentityNotRegistered(identity);
 }
 
-/** NIK first, then email, then mobile: the order in which an applicant can act on the answer. */
+/**
+ * NIK first, then email, then mobile: the order in which an applicant can act on the answer, even
+ * when each is held by a different account. Each alternative names the period, so every one is a
+ * lookup in its own unique index (periodId, nik | email | phone); written as `periodId AND (nik OR
+ * email OR phone)`, SQLite searched the period's whole index: 1.5 s a check at a million accounts.
+ */
 export async function assertIdentityNotRegistered(identity: Pick<IdentityValues, "nik" | "email" | "phone">): Promise<void> {
-  const taken = await deps().db.account.findFirst({
-    where: {
-      periodId: CURRENT_PERIOD_ID,
-      OR: [{ nik: identity.nik }, { email: identity.email }, { phone: identity.phone }],
-    },
+  const periodId = CURRENT_PERIOD_ID;
+  const taken = await deps().db.account.findMany({
+    where: { OR: [{ periodId, nik: identity.nik }, { periodId, email: identity.email }, { periodId, phone: identity.phone }] },
     select: { nik: true, email: true, phone: true },
+    take: 3,
   });
-  if (!taken) return;
-  if (taken.nik === identity.nik) throw fieldRefusal("NIK_ALREADY_REGISTERED", "nik");
-  if (taken.email === identity.email) throw fieldRefusal("EMAIL_ALREADY_REGISTERED", "email");
-  throw fieldRefusal("PHONE_ALREADY_REGISTERED", "phone");
+  if (taken.some((account) => account.nik === identity.nik)) throw fieldRefusal("NIK_ALREADY_REGISTERED", "nik");
+  if (taken.some((account) => account.email === identity.email)) throw fieldRefusal("EMAIL_ALREADY_REGISTERED", "email");
+  if (taken.length > 0) throw fieldRefusal("PHONE_ALREADY_REGISTERED", "phone");
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import * as validateRoute from "@/app/api/registrations/validate/route";
-import { budiAccountRow } from "../../fixtures/identities";
+import { BUDI_STORED, budiAccountRow } from "../../fixtures/identities";
 import { BUDI } from "../../setup/registration-harness";
 import { OPEN, at, jsonRequest, useTestServer } from "../../setup/test-server";
 
@@ -139,6 +139,38 @@ describe("POST /api/registrations/validate, step identity", () => {
     expect((await validate(SITI)).status).toBe(200);
     const logged = JSON.stringify([...log.mock.calls, ...warn.mock.calls]);
     for (const secret of [BUDI.nik, BUDI.kk, "SANTOSO", SITI.nik]) expect(logged).not.toContain(secret);
+  });
+});
+
+describe("POST /api/registrations/validate, when each fact is held by a different account", () => {
+  it("names the NIK first, then the email, then the mobile", async () => {
+    // Rows inserted phone-holder first, email-holder next, NIK-holder last: whatever order a
+    // database returns them in, the answer follows the NIK → email → mobile order.
+    const other = (n: number, fields: Partial<typeof BUDI_STORED>) =>
+      server.prisma.account.create({
+        data: {
+          ...BUDI_STORED,
+          nik: `32730112059800${90 + n}`,
+          email: `lain${n}@example.com`,
+          phone: `+62812000000${n}`,
+          ...fields,
+          id: `acc-${n}`,
+          registrationNumber: `TEST-${n}`,
+          periodId: "CPNS-2023",
+          ktpPhotoKey: `k${n}`,
+          selfieKey: `s${n}`,
+        },
+      });
+    const siti = { ...SITI, email: "siti.ambil@example.com", phone: "081311112222" };
+    await other(1, { phone: "+6281311112222" });
+    await other(2, { email: siti.email });
+    const emailAndPhone = await validate(siti);
+    expect(emailAndPhone.status).toBe(409);
+    expect(emailAndPhone.body.error.code).toBe("EMAIL_ALREADY_REGISTERED");
+    await other(3, { nik: SITI.nik });
+    const all = await validate(siti);
+    expect(all.status).toBe(409);
+    expect(all.body.error.code).toBe("NIK_ALREADY_REGISTERED");
   });
 });
 
