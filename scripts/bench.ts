@@ -90,6 +90,23 @@ function percentile(sorted: number[], p: number): number {
 const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
 
 // ---------------------------------------------------------------------------------------------
+// The bench's own requests (setup, captchas, page reads), outside autocannon's load.
+
+/**
+ * `fetch`, sent once more when the pooled keep-alive connection it took had just been closed by
+ * the server for idling (after the growth pre-fill, say): such a request never reached the app.
+ */
+async function request(input: string | URL, init?: RequestInit): Promise<Response> {
+  try {
+    return await fetch(input, init);
+  } catch (error) {
+    const cause = error instanceof Error ? (error.cause as (Error & { code?: string }) | undefined) : undefined;
+    if (!cause || !/other side closed|ECONNRESET|socket hang up/i.test(`${cause.message} ${cause.code ?? ""}`)) throw error;
+    return fetch(input, init);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
 // The database under test
 
 function databaseUrl(): string {
@@ -256,7 +273,7 @@ async function startServer(url: string): Promise<ChildProcess> {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     try {
-      if ((await fetch(`${BASE}/api/registration-window`)).ok) return server;
+      if ((await request(`${BASE}/api/registration-window`)).ok) return server;
     } catch {
       // not listening yet
     }
@@ -292,7 +309,7 @@ type Prepared = { body: Buffer; contentType: string; nik: string };
 async function solveCaptchas(prisma: PrismaClient, count: number): Promise<{ captchaId: string; captchaAnswer: string }[]> {
   const ids: string[] = [];
   for (let i = 0; i < count; i++) {
-    const response = await fetch(`${BASE}/api/captcha`, { method: "POST", headers: { "x-forwarded-for": nextClientAddress() } });
+    const response = await request(`${BASE}/api/captcha`, { method: "POST", headers: { "x-forwarded-for": nextClientAddress() } });
     if (!response.ok) throw new Error(`POST /api/captcha answered ${response.status}`);
     ids.push(((await response.json()) as { id: string }).id);
   }
@@ -416,7 +433,7 @@ async function loadPage(pathname: string, connections = 10): Promise<PageResult>
 }
 
 async function loadSignIns(niks: string[], connections = 2 * cores): Promise<PageResult & { succeeded: number; latencyP50: number }> {
-  const csrf = await fetch(`${BASE}/api/auth/csrf`);
+  const csrf = await request(`${BASE}/api/auth/csrf`);
   const cookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
   let next = 0;
@@ -457,12 +474,12 @@ async function loadSignIns(niks: string[], connections = 2 * cores): Promise<Pag
  * `nomodule` ones (the legacy polyfills), which browsers that run modules never fetch.
  */
 async function firstLoadJs(pathname: string): Promise<{ path: string; scripts: number; gzipKb: number }> {
-  const html = await (await fetch(`${BASE}${pathname}`, { redirect: "manual" })).text();
+  const html = await (await request(`${BASE}${pathname}`, { redirect: "manual" })).text();
   const tags = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]).filter((tag) => !/\bnomodule\b/i.test(tag));
   const sources = [...new Set(tags.map((tag) => tag.match(/\ssrc="([^"]+\.js[^"]*)"/)?.[1]).filter((src): src is string => !!src))];
   let bytes = 0;
   for (const src of sources) {
-    const body = Buffer.from(await (await fetch(new URL(src, BASE))).arrayBuffer());
+    const body = Buffer.from(await (await request(new URL(src, BASE))).arrayBuffer());
     bytes += gzipSync(body, { level: 9 }).length;
   }
   return { path: pathname, scripts: sources.length, gzipKb: round(bytes / 1024) };
@@ -556,7 +573,7 @@ function printLighthouseTable(results: LighthouseResult[]): void {
 }
 
 async function staticAssetPath(): Promise<string> {
-  const html = await (await fetch(`${BASE}/`)).text();
+  const html = await (await request(`${BASE}/`)).text();
   const src = html.match(/<script[^>]+src="(\/_next\/static\/[^"]+\.js)"/)?.[1];
   if (!src) throw new Error("no static script found on the landing page");
   return src;
@@ -600,7 +617,12 @@ async function prefillAccounts(url: string, count: number, startIndex: number): 
       }
     });
     try {
-      for (let done = 0; done < count; done += PREFILL_CHUNK) insertChunk(chunkOf(done));
+      for (let done = 0; done < count; done += PREFILL_CHUNK) {
+        insertChunk(chunkOf(done));
+        // better-sqlite3 is synchronous: let this process's timers run between chunks (the
+        // HTTP client's keep-alive timers among them) instead of blocking them for a minute.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
     } finally {
       db.close();
     }
@@ -801,6 +823,7 @@ function printTable(r: Report): void {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
+  // A failed fetch says why only in its cause (refused, reset, timed out).
+  console.error(error instanceof Error ? `${error.message}${error.cause instanceof Error ? `: ${error.cause.message}` : ""}` : error);
   process.exit(1);
 });
