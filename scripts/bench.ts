@@ -47,6 +47,7 @@ import { createPrismaClient } from "../src/server/db";
 import { hashSecret } from "../src/server/auth/password-hash";
 import { processPhoto } from "../src/server/photos/process-photo";
 import { CURRENT_PERIOD_ID } from "../src/domain/registration/period";
+import { identities, pad, type Identity } from "./lib/synthetic-people";
 
 const root = path.resolve(import.meta.dirname, "..");
 const cores = os.availableParallelism();
@@ -123,53 +124,6 @@ async function openDatabase(url: string): Promise<PrismaClient> {
 function freshWorkDir(): void {
   fs.rmSync(WORK, { recursive: true, force: true });
   fs.mkdirSync(WORK, { recursive: true });
-}
-
-// ---------------------------------------------------------------------------------------------
-// Synthetic identities: valid NIKs (region 35.78.01, Surabaya) the seed does not use.
-
-type Identity = {
-  nik: string;
-  kk: string;
-  fullName: string;
-  birthPlace: string;
-  birthDate: string;
-  gender: string;
-  phone: string;
-  email: string;
-};
-
-const pad = (n: number, width: number) => String(n).padStart(width, "0");
-/** Letters only (names may not hold digits): 0 → "A", 25 → "Z", 26 → "BA" … */
-function letters(n: number): string {
-  let out = "";
-  do {
-    out = String.fromCharCode(65 + (n % 26)) + out;
-    n = Math.floor(n / 26);
-  } while (n > 0);
-  return out;
-}
-
-function* identities(start: number, taken: ReadonlySet<string>): Generator<Identity> {
-  for (let i = start; ; i++) {
-    const serial = 5000 + (i % 4999);
-    const day = 1 + (Math.floor(i / 4999) % 28);
-    const month = 1 + (Math.floor(i / (4999 * 28)) % 12);
-    const year = 1990 + (Math.floor(i / (4999 * 28 * 12)) % 10);
-    const female = i % 2 === 1;
-    const nik = `357801${pad(female ? day + 40 : day, 2)}${pad(month, 2)}${pad(year % 100, 2)}${pad(serial, 4)}`;
-    if (taken.has(nik)) continue;
-    yield {
-      nik,
-      kk: `357801${pad(day, 2)}0119${pad(serial, 4)}`,
-      fullName: `PESERTA UJI ${letters(i)}`,
-      birthPlace: "SURABAYA",
-      birthDate: `${year}-${pad(month, 2)}-${pad(day, 2)}`,
-      gender: female ? "PEREMPUAN" : "LAKI_LAKI",
-      phone: `0813${pad(i, 8)}`,
-      email: `peserta.${i}@bench.example`,
-    };
-  }
 }
 
 // ---------------------------------------------------------------------------------------------

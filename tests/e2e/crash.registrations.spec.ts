@@ -17,6 +17,7 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { makeJpeg, makePng } from "../fixtures/photos";
+import { identities, type Identity } from "../../scripts/lib/synthetic-people";
 import { PASSWORD } from "./citizens";
 import { expect, test } from "./fixtures";
 
@@ -71,37 +72,14 @@ function signalGroup(child: ChildProcess | undefined, signal: NodeJS.Signals): v
   }
 }
 
-const pad = (n: number, width: number) => String(n).padStart(width, "0");
-/** Letters only (names hold no digits): 0 → "A", 26 → "BA". */
-function letters(n: number): string {
-  let out = "";
-  do {
-    out = String.fromCharCode(65 + (n % 26)) + out;
-    n = Math.floor(n / 26);
-  } while (n > 0);
-  return out;
+/** Synthetic people the seed does not hold (the bench's generator), for the registry and the burst. */
+function people(count: number): Identity[] {
+  const seeded = new Set((JSON.parse(fs.readFileSync(path.join(ROOT, "prisma/data/citizens.json"), "utf8")) as { nik: string }[]).map((c) => c.nik));
+  const generated = identities(0, seeded);
+  return Array.from({ length: count }, () => generated.next().value as Identity);
 }
 
-/** Synthetic people of Surabaya (35.78.01) the seed does not hold: valid NIK, KK, name and birth date. */
-function people(count: number) {
-  return Array.from({ length: count }, (_, i) => {
-    const serial = 7000 + i;
-    const day = 1 + (i % 28);
-    const female = i % 2 === 1;
-    return {
-      nik: `357801${pad(female ? day + 40 : day, 2)}0795${pad(serial, 4)}`,
-      kk: `357801${pad(day, 2)}0119${pad(serial, 4)}`,
-      fullName: `PESERTA UJI ${letters(i + 26)}`,
-      birthPlace: "SURABAYA",
-      birthDate: `1995-07-${pad(day, 2)}`,
-      gender: female ? "PEREMPUAN" : "LAKI_LAKI",
-      phone: `0813${pad(90_000_000 + i, 8)}`,
-      email: `crash.${i}@contoh.id`,
-    };
-  });
-}
-
-type Person = ReturnType<typeof people>[number];
+type Person = Identity;
 
 let photos: Promise<[Buffer, Buffer]> | undefined;
 async function registrationForm(person: Person, captchaId: string, captchaAnswer: string): Promise<FormData> {
