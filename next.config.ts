@@ -1,5 +1,5 @@
 import type { NextConfig } from "next";
-import { API_CONTENT_SECURITY_POLICY } from "./src/server/content-security-policy";
+import { API_ANSWER_HEADERS, asHeaderList, EVERY_ANSWER_HEADERS } from "./src/server/response-headers";
 
 const nextConfig: NextConfig = {
   // NEXT_DIST_DIR lets two checkouts' builds (or a build and a running test) live side by side.
@@ -15,17 +15,9 @@ const nextConfig: NextConfig = {
   },
   async headers() {
     return [
-      {
-        source: "/:path*",
-        headers: [
-          { key: "X-Content-Type-Options", value: "nosniff" },
-          { key: "Referrer-Policy", value: "same-origin" },
-          { key: "X-Frame-Options", value: "DENY" },
-          { key: "Permissions-Policy", value: "camera=(self), microphone=(), geolocation=()" },
-        ],
-      },
+      { source: "/:path*", headers: asHeaderList(EVERY_ANSWER_HEADERS) },
       // Pages get a per-request policy with a nonce from src/proxy.ts (ADR 0012).
-      { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: API_CONTENT_SECURITY_POLICY }] },
+      { source: "/api/:path*", headers: asHeaderList(API_ANSWER_HEADERS) },
     ];
   },
 };
