@@ -90,7 +90,11 @@ export async function readBodyWithLimit(
   const chunks: Uint8Array[] = [];
   let total = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    const { done, value } = await reader.read().catch(() => {
+      // The client's upload broke off (a dropped connection, a closed tab): nothing to parse, and
+      // no fault of the server's (it was a 500 and an "unhandled error" in the log).
+      throw new AppError("VALIDATION_FAILED", { message: UPLOAD_BROKEN_MESSAGE });
+    });
     if (done) break;
     total += value.byteLength;
     if (total > maxBytes) {
@@ -107,6 +111,8 @@ export async function readBodyWithLimit(
   }
   return bytes;
 }
+
+export const UPLOAD_BROKEN_MESSAGE = "Pengiriman data terputus sebelum selesai. Periksa koneksi internet Anda, lalu kirim ulang.";
 
 /** What a request that needs no body may still carry (an empty JSON object, say), read and dropped. */
 export const MAX_UNUSED_BODY_BYTES = 1024;
