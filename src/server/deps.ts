@@ -8,6 +8,7 @@ import type { PrismaClient } from "@/generated/prisma/client";
 import { createAdmission, type Admission } from "@/server/admission";
 import { createClock, type Clock } from "@/server/clock";
 import { createPublicCache, type PublicCache } from "@/server/public-cache";
+import { shareAdmission } from "@/server/shed-load";
 import { dropCachedPages } from "@/server/page-cache/shared";
 import { prismaClientFor } from "@/server/db";
 import { env as configuredEnv, type Env } from "@/server/env";
@@ -102,7 +103,14 @@ const scoped = new AsyncLocalStorage<Deps>();
  * environment on first use (once per process: the simulated clock starts then).
  */
 export function deps(): Deps {
-  return scoped.getStore() ?? (installed ??= buildDeps(configuredEnv()));
+  return scoped.getStore() ?? (installed ??= processDeps());
+}
+
+/** The process's own set; its admission limit is also the one the front door sheds load by. */
+function processDeps(): Deps {
+  const built = buildDeps(configuredEnv());
+  shareAdmission(built.admission);
+  return built;
 }
 
 /** Tests: installs a whole set for the process (a test file), or `undefined` to go back to the env's. */

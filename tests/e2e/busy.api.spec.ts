@@ -1,4 +1,5 @@
 import path from "node:path";
+import { API_CONTENT_SECURITY_POLICY } from "../../src/server/content-security-policy";
 import { expect, test } from "./fixtures";
 import { registrationMultipart } from "./wizard-helpers";
 
@@ -6,7 +7,9 @@ import { registrationMultipart } from "./wizard-helpers";
  * SPEC "Running at national scale": a production server started with ADMISSION_CONCURRENCY=1 and
  * no queue (playwright.config.ts, project "busy") turns the surplus of a burst away at once with
  * SERVER_BUSY 503 and Retry-After, creates an account for every 201 and for nothing else, and
- * takes the refused applicant's retry (same Idempotency-Key, same captcha).
+ * takes the refused applicant's retry (same Idempotency-Key, same captcha). The place the front
+ * door takes for the admitted one reaches the handler through Next (ADR 0021): were it lost, the
+ * handler would find the one place taken and no registration would ever be created.
  */
 const BUSY_DB = path.resolve(process.env.E2E_BUSY_DB ?? "data/e2e-busy.db");
 
@@ -36,7 +39,16 @@ test("a burst beyond the admission limit: 503 SERVER_BUSY at once for the surplu
   expect(busy.length).toBeGreaterThanOrEqual(1);
   for (const answer of busy) {
     expect(answer.body.error).toMatchObject({ code: "SERVER_BUSY", message: expect.stringMatching(/sibuk/i) });
-    expect(Number(answer.response.headers()["retry-after"])).toBeGreaterThanOrEqual(1);
+    const headers = answer.response.headers();
+    expect(Number(headers["retry-after"])).toBeGreaterThanOrEqual(1);
+    // Answered at the production server's front door (ADR 0021) with what Next would have sent.
+    expect(headers).toMatchObject({
+      "content-type": "application/json",
+      "cache-control": "no-store",
+      "x-content-type-options": "nosniff",
+      "x-frame-options": "DENY",
+      "content-security-policy": API_CONTENT_SECURITY_POLICY,
+    });
   }
   // Turned away at once, not after waiting behind the admitted work (the benchmark measures how fast).
   const slowestBusy = Math.max(...busy.map((answer) => answer.ms));

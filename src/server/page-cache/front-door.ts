@@ -5,11 +5,14 @@ import { createNonce } from "@/server/content-security-policy";
 import type { RenderedPage } from "@/server/page-cache/cached-page";
 import { createPageCache, type PageCache } from "@/server/page-cache/page-cache";
 import { FILL_HEADER } from "@/server/page-cache/shared";
+import { createLoadShedder } from "@/server/shed-load";
 
 /**
  * The production server's first listener (scripts/serve.mjs, ADR 0019): an anonymous GET or HEAD
  * of `/` is answered from the page cache, with a fresh nonce in the page and its policy, before
- * Next sees it; everything else goes to Next's handler (`app`) untouched, the proxy included.
+ * Next sees it; a registration submission the admission limit has no room for is answered
+ * SERVER_BUSY (src/server/shed-load.ts, ADR 0021); everything else goes to Next's handler (`app`)
+ * untouched, the proxy included.
  *
  * The cache renders the page by asking the app itself, through a second listener on a random
  * loopback port that serves Next's handler only (no cache), with no cookie and FILL_HEADER: the
@@ -60,6 +63,7 @@ export function createFrontDoor(options: { app: RequestListener; ttlMs: number; 
   // Nothing waits on it until the first render; a failure then is that render's.
   port.catch(() => {});
 
+  const shedder = createLoadShedder(app);
   const cache: PageCache = createPageCache({ ttlMs, render: async () => renderPage(await port, secret), log });
 
   function answer(request: IncomingMessage, response: ServerResponse, page: Awaited<ReturnType<PageCache["lookup"]>>): void {
@@ -78,6 +82,7 @@ export function createFrontDoor(options: { app: RequestListener; ttlMs: number; 
 
   return {
     listener(request, response) {
+      if (shedder.take(request, response)) return;
       if (ttlMs <= 0 || !isCacheableRequest(request.method, request.url, request.headers)) return void app(request, response);
       const page = cache.lookup();
       if (!(page instanceof Promise)) return answer(request, response, page);

@@ -5,7 +5,7 @@ import { closingDate, type RegistrationPeriod } from "@/domain/registration/wind
 import { makeRegistrationFieldsSchema, REGISTRATION_TEXT_FIELDS, zodIssuesToFieldErrors, type RegistrationFields } from "@/schemas";
 import { PHOTO_MESSAGES } from "@/schemas/documents";
 import type { RegistrationReceipt as PublishedReceipt } from "@/schemas/api-answers";
-import { Busy } from "@/server/admission";
+import { Busy, type Place } from "@/server/admission";
 import { hashSecret } from "@/server/auth/password-hash";
 import { consumeCaptcha } from "@/server/captcha/verify-captcha";
 import { deps } from "@/server/deps";
@@ -16,6 +16,7 @@ import { createCardToken } from "@/server/registration/card-token";
 import { idempotencyRecordKey, parseIdempotencyKey, runIdempotently, sha256 } from "@/server/registration/run-idempotently";
 import { reserveRegistrationAttempt } from "@/server/registration/reserve-registration-attempt";
 import { normalizeSecurityAnswer } from "@/server/registration/security-answer";
+import { claimPlace, PLACE_HEADER } from "@/server/shed-load";
 
 /**
  * What the applicant gets back: `cardToken` opens the account card and print view for 2 hours;
@@ -34,6 +35,8 @@ export type SubmitRegistrationOptions = {
   idempotencyKey: string | null;
   /** The client's address (src/server/auth/client-ip.ts), for the per-address limit on attempts. */
   clientAddress: string;
+  /** The place the request took in the admission limit as it arrived (`holdAdmissionPlace`). */
+  place?: Place;
 };
 
 /**
@@ -79,6 +82,7 @@ export async function submitRegistration(form: FormData, options: SubmitRegistra
       : runIdempotently(idempotencyRecordKey(clientKey, values.nik), requestFingerprint(values, ktpBytes, selfieBytes), create, {
           schema: createdRegistrationSchema,
         }),
+    options.place,
   );
   // Signed from the account's creation time, so a replay hands out the very same token.
   const cardToken = createCardToken(created.registrationNumber, new Date(created.createdAt));
@@ -90,22 +94,27 @@ export async function submitRegistration(form: FormData, options: SubmitRegistra
  * is SERVER_BUSY at once, before any idempotency record is written or captcha consumed, so a retry
  * (with the same Idempotency-Key) loses nothing.
  */
-async function admitted<T>(work: () => Promise<T>): Promise<T> {
+async function admitted<T>(work: () => Promise<T>, place: Place | undefined): Promise<T> {
   try {
-    return await deps().admission.run(work);
+    return await deps().admission.run(work, place);
   } catch (error) {
     throw asServerBusy(error);
   }
 }
 
 /**
- * SERVER_BUSY at once when the admission limit has no room, before the handler reads the body:
- * under a crowd the surplus is turned away in milliseconds instead of after its upload is parsed.
- * A request that passes may still meet a full queue later; `admitted` answers that one.
+ * The request's place in the admission limit, taken as it arrived, before the handler reads the
+ * body: the one the production server's front door took (its token in PLACE_HEADER), else one
+ * taken now; SERVER_BUSY at once when there is none. Under a crowd the surplus is turned away in
+ * milliseconds instead of after its upload is parsed. The place goes to `submitRegistration`
+ * (options.place); the handler gives it back when the request ends, whatever happened. A request
+ * whose place lapsed (a slow upload) may still meet a full queue later; `admitted` answers that one.
  */
-export function refuseWhenBusy(): void {
+export function holdAdmissionPlace(request: Request): Place {
+  const handedOver = claimPlace(request.headers.get(PLACE_HEADER));
+  if (handedOver) return handedOver;
   try {
-    deps().admission.assertRoom();
+    return deps().admission.hold();
   } catch (error) {
     throw asServerBusy(error);
   }

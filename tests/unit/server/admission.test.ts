@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { Busy, createAdmission } from "@/server/admission";
 
 /** A job that finishes when the test says so. */
@@ -63,16 +63,79 @@ describe("admission limit", () => {
 
   it("says there is no room only while every slot is taken and the queue is full", async () => {
     const admission = createAdmission({ concurrency: 1, queue: 1, maxWaitMs: 5_000 });
-    expect(() => admission.assertRoom()).not.toThrow();
+    expect(admission.refusalNow()).toBeNull();
     const g = gate();
     const first = admission.run(() => g.opened);
-    expect(() => admission.assertRoom()).not.toThrow(); // a queue place is left
+    expect(admission.refusalNow()).toBeNull(); // a queue place is left
     const second = admission.run(() => Promise.resolve("second"));
-    expect(() => admission.assertRoom()).toThrow(Busy);
+    expect(() => admission.hold()).toThrow(Busy);
+    expect(admission.refusalNow()).toBeGreaterThanOrEqual(1);
     g.open();
     await first;
     expect(await second).toBe("second");
-    expect(() => admission.assertRoom()).not.toThrow();
+    expect(admission.refusalNow()).toBeNull();
+  });
+
+  it("counts the places arriving requests hold, so a burst is sorted as it arrives", async () => {
+    const admission = createAdmission({ concurrency: 2, queue: 2, maxWaitMs: 5_000 });
+    // Six requests arrive in one instant, before any of them has read its upload.
+    const places = [];
+    let refused = 0;
+    for (let i = 0; i < 6; i++) {
+      try {
+        places.push(admission.hold());
+      } catch (error) {
+        expect(error).toBeInstanceOf(Busy);
+        refused++;
+      }
+    }
+    expect(places).toHaveLength(4); // two slots and two queue places
+    expect(refused).toBe(2);
+    expect(admission.stats()).toMatchObject({ active: 0, waiting: 0, held: 4 });
+    expect(admission.refusalNow()).toBeGreaterThanOrEqual(1);
+
+    // Each brings its place to its run: it is counted once, as running or waiting.
+    const g = gate();
+    const runs = places.map((place, i) => admission.run(() => g.opened.then(() => i), place));
+    expect(admission.stats()).toMatchObject({ active: 2, waiting: 2, held: 0 });
+    expect(() => admission.hold()).toThrow(Busy);
+    g.open();
+    expect(await Promise.all(runs)).toEqual([0, 1, 2, 3]);
+    expect(admission.stats()).toMatchObject({ active: 0, waiting: 0, held: 0 });
+  });
+
+  it("frees a held place at once when its request is refused before its turn, and only once", () => {
+    const admission = createAdmission({ concurrency: 1, queue: 0, maxWaitMs: 5_000 });
+    const place = admission.hold();
+    expect(() => admission.hold()).toThrow(Busy);
+    place.release();
+    place.release();
+    expect(admission.stats().held).toBe(0);
+    const next = admission.hold();
+    expect(admission.stats().held).toBe(1);
+    next.release();
+  });
+
+  it("stops counting a place held longer than holdMs (a slow upload keeps no core idle)", async () => {
+    vi.useFakeTimers();
+    try {
+      const admission = createAdmission({ concurrency: 1, queue: 0, maxWaitMs: 5_000, holdMs: 250 });
+      const slow = admission.hold();
+      expect(() => admission.hold()).toThrow(Busy);
+      vi.advanceTimersByTime(249);
+      expect(admission.refusalNow()).not.toBeNull();
+      vi.advanceTimersByTime(1);
+      expect(admission.stats().held).toBe(0);
+      const fast = admission.hold();
+      // The slow upload arrives at last and meets the admission like any run: the one slot is taken
+      // and there is no queue, so it is busy.
+      const runFast = admission.run(() => Promise.resolve("fast"), fast);
+      await expect(admission.run(() => Promise.resolve("slow"), slow)).rejects.toBeInstanceOf(Busy);
+      expect(await runFast).toBe("fast");
+      expect(admission.stats()).toMatchObject({ active: 0, waiting: 0, held: 0 });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("refuses at once a run whose expected wait, in turns of the average run, is over maxWaitMs", async () => {
@@ -88,7 +151,7 @@ describe("admission limit", () => {
     // Places 1–4 in the queue wait at most 2 turns (800 ms); the 5th would wait 3 (1,200 ms).
     const queued = [1, 2, 3, 4].map((i) => admission.run(() => Promise.resolve(i)));
     expect(admission.stats()).toMatchObject({ active: 2, waiting: 4 });
-    expect(() => admission.assertRoom()).toThrow(Busy);
+    expect(() => admission.hold()).toThrow(Busy);
     await expect(admission.run(() => Promise.resolve(5))).rejects.toBeInstanceOf(Busy);
     g.open();
     await Promise.all(running);

@@ -5,24 +5,28 @@ import { cardTokenCookie } from "@/server/registration/card-token";
 import { readRegistrationForm } from "@/server/registration/read-registration-form";
 import { recordRegistrationRefusal } from "@/server/registration/record-refusal";
 import { isReplayedRefusal } from "@/server/registration/run-idempotently";
-import { refuseWhenBusy, submitRegistration } from "@/server/registration/submit-registration";
+import { holdAdmissionPlace, submitRegistration } from "@/server/registration/submit-registration";
+import type { Place } from "@/server/admission";
 
 /**
  * `POST /api/registrations` (multipart/form-data, optional `Idempotency-Key`) → 201
  * `{ registrationNumber, createdAt, cardToken }`, the card token also set as a cookie scoped to the
- * registration's routes. The window and the admission limit's room are checked before the body is read.
+ * registration's routes. The window is checked, and a place taken in the admission limit, before the
+ * body is read.
  * A retry answered from an earlier request's outcome says so with `Idempotency-Replayed: true`.
  */
 export async function POST(request: Request): Promise<Response> {
   let form: FormData | undefined;
+  let place: Place | undefined;
   try {
     const period = await assertRegistrationIsOpen();
-    refuseWhenBusy();
+    place = holdAdmissionPlace(request);
     form = await readRegistrationForm(request);
     const receipt = await submitRegistration(form, {
       period,
       idempotencyKey: request.headers.get("idempotency-key"),
       clientAddress: clientIp((name) => request.headers.get(name)),
+      place,
     });
     const { registrationNumber, createdAt, cardToken } = receipt;
     // The browser keeps the card token as an HttpOnly cookie for this registration's routes; an
@@ -36,6 +40,9 @@ export async function POST(request: Request): Promise<Response> {
     const response = toErrorResponse(error);
     if (replayed) response.headers.set(REPLAYED_HEADER, "true");
     return response;
+  } finally {
+    // Refused before its turn (a bad form, say): the place is free for the next one at once.
+    place?.release();
   }
 }
 
