@@ -42,6 +42,11 @@ const serverEnv = {
   ADMIN_PASSWORD: "admin-e2e-password",
   // Each request says which client it is (X-Forwarded-For), so per-address limits see many clients.
   TRUST_PROXY_HOPS: "1",
+  // Every request of the burst is let in to wait its turn, so requests are at work when the kill
+  // comes: with the default queue the front door turns part of the burst away in a millisecond,
+  // and those workers could run through the whole burst before the kill (ADR 0021).
+  ADMISSION_QUEUE: String(IN_FLIGHT),
+  ADMISSION_MAX_WAIT_MS: "60000",
   NEXT_TELEMETRY_DISABLED: "1",
 };
 
