@@ -5,7 +5,7 @@
  * `aria-invalid` while an error shows. Ids are the field names prefixed with "f-", so the error
  * summary can link to them.
  */
-import { type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from "react";
+import { type InputHTMLAttributes, type ReactNode } from "react";
 
 export function fieldId(name: string): string {
   return `f-${name}`;
@@ -84,37 +84,6 @@ export function TextField({
         className={inputClass}
         {...input}
       />
-      <FieldMessages name={name} hint={hint} warning={warning} errors={errors} />
-    </div>
-  );
-}
-
-export function SelectField({
-  name,
-  label,
-  hint,
-  warning,
-  errors,
-  children,
-  className,
-  ...select
-}: Described & Omit<SelectHTMLAttributes<HTMLSelectElement>, "name">) {
-  const invalid = Boolean(errors?.length);
-  return (
-    <div className={className}>
-      <label htmlFor={fieldId(name)} className="block font-medium text-slate-900">
-        {label}
-      </label>
-      <select
-        id={fieldId(name)}
-        name={name}
-        aria-invalid={invalid || undefined}
-        aria-describedby={describedBy(name, { hint, warning, errors })}
-        className={inputClass}
-        {...select}
-      >
-        {children}
-      </select>
       <FieldMessages name={name} hint={hint} warning={warning} errors={errors} />
     </div>
   );
