@@ -2,7 +2,7 @@ import "server-only";
 import { ZodError } from "zod";
 import { AppError, isAppError } from "@/domain/errors";
 import { zodIssuesToFieldErrors } from "@/schemas";
-import type { ApiError } from "@/schemas/api-answers";
+import { errorAnswer, NO_STORE } from "@/server/error-answer";
 
 /**
  * The one place errors become HTTP responses (SPEC: `{ error: { code, message, fields? } }`).
@@ -18,17 +18,14 @@ export function toErrorResponse(error: unknown): Response {
   if (error instanceof ZodError) {
     return toErrorResponse(new AppError("VALIDATION_FAILED", { fields: zodIssuesToFieldErrors(error) }));
   }
-  if (isAppError(error)) {
-    const body: ApiError = { error: { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) } };
-    return Response.json(body, { status: error.status, headers: { ...noStore, ...error.headers } });
-  }
+  if (isAppError(error)) return asResponse(errorAnswer(error));
   console.error("unhandled error", describeForLog(error));
-  const internal = new AppError("INTERNAL_ERROR");
-  const body: ApiError = { error: { code: internal.code, message: internal.message } };
-  return Response.json(body, { status: 500, headers: noStore });
+  return asResponse(errorAnswer(new AppError("INTERNAL_ERROR")));
 }
 
-const noStore = { "Cache-Control": "no-store" };
+function asResponse({ status, headers, body }: ReturnType<typeof errorAnswer>): Response {
+  return new Response(body, { status, headers });
+}
 
 const BUSY_RETRY_AFTER_SECONDS = 5;
 
@@ -53,7 +50,7 @@ export function describeForLog(error: unknown): string {
 }
 
 export function jsonResponse(data: unknown, init: { status?: number; headers?: Record<string, string> } = {}): Response {
-  return Response.json(data, { status: init.status ?? 200, headers: { ...noStore, ...init.headers } });
+  return Response.json(data, { status: init.status ?? 200, headers: { ...NO_STORE, ...init.headers } });
 }
 
 export const MAX_JSON_BYTES = 64 * 1024;

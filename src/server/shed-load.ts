@@ -2,8 +2,8 @@ import { randomBytes } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { AppError } from "@/domain/errors";
 import type { Admission, Place } from "@/server/admission";
+import { errorAnswer } from "@/server/error-answer";
 import { API_ANSWER_HEADERS, EVERY_ANSWER_HEADERS } from "@/server/response-headers";
-import type { ApiError } from "@/schemas/api-answers";
 
 /**
  * Load shedding at the production server's front door (ADR 0021). A registration submission takes
@@ -67,21 +67,10 @@ export function isRegistrationSubmission(method: string | undefined, url: string
   return (query === -1 ? url : url.slice(0, query)) === "/api/registrations";
 }
 
-/** What the route handler answers for SERVER_BUSY (src/server/http.ts), as status, headers and body. */
-export function busyAnswer(retryAfterSeconds: number): { status: number; headers: Record<string, string>; body: string } {
-  const error = new AppError("SERVER_BUSY", { headers: { "Retry-After": String(retryAfterSeconds) } });
-  const body: ApiError = { error: { code: error.code, message: error.message } };
-  return {
-    status: error.status,
-    headers: {
-      ...EVERY_ANSWER_HEADERS,
-      ...API_ANSWER_HEADERS,
-      "Content-Type": "application/json",
-      "Cache-Control": "no-store",
-      ...error.headers,
-    },
-    body: JSON.stringify(body),
-  };
+/** What the route handler answers for SERVER_BUSY (`errorAnswer`), with the headers next.config.ts adds. */
+export function busyAnswer(retryAfterSeconds: number): ReturnType<typeof errorAnswer> {
+  const answer = errorAnswer(new AppError("SERVER_BUSY", { headers: { "Retry-After": String(retryAfterSeconds) } }));
+  return { ...answer, headers: { ...EVERY_ANSWER_HEADERS, ...API_ANSWER_HEADERS, ...answer.headers } };
 }
 
 type Listener = (request: IncomingMessage, response: ServerResponse) => void;

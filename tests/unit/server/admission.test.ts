@@ -116,6 +116,20 @@ describe("admission limit", () => {
     next.release();
   });
 
+  it("lets a held place lapse after 250 ms by default (README: ADMISSION_QUEUE)", () => {
+    vi.useFakeTimers();
+    try {
+      const admission = createAdmission({ concurrency: 1, queue: 0, maxWaitMs: 5_000 });
+      admission.hold();
+      vi.advanceTimersByTime(249);
+      expect(admission.stats().held).toBe(1);
+      vi.advanceTimersByTime(1);
+      expect(admission.stats().held).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it("stops counting a place held longer than holdMs (a slow upload keeps no core idle)", async () => {
     vi.useFakeTimers();
     try {
