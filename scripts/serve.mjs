@@ -28,7 +28,10 @@ let door;
 function listener(request, response) {
   if (!door) {
     door = globalThis[Symbol.for("sscasn.page-cache")]?.frontDoor(handle);
-    if (door) console.log("serve: landing page cache on");
+    if (door) {
+      door.watch(server);
+      console.log("serve: landing page cache on");
+    }
   }
   (door ? door.listener : handle)(request, response);
 }

@@ -73,6 +73,9 @@ export function busyAnswer(retryAfterSeconds: number): ReturnType<typeof errorAn
   return { ...answer, headers: { ...EVERY_ANSWER_HEADERS, ...API_ANSWER_HEADERS, ...answer.headers } };
 }
 
+/** Longest a submission's hand-off to Next waits for a burst's connections to be accepted. */
+const HAND_OVER_WAIT_MS = 20;
+
 type Listener = (request: IncomingMessage, response: ServerResponse) => void;
 
 /**
@@ -80,15 +83,34 @@ type Listener = (request: IncomingMessage, response: ServerResponse) => void;
  * whether it took the request (answered it busy, or queued it for `app` with its place); anything
  * else is left to the caller.
  */
-export function createLoadShedder(app: Listener): { take(request: IncomingMessage, response: ServerResponse): boolean } {
-  const handOver: [IncomingMessage, ServerResponse][] = [];
+export function createLoadShedder(app: Listener): {
+  take(request: IncomingMessage, response: ServerResponse): boolean;
+  /** A connection was accepted (the server's "connection" event). */
+  accepted(): void;
+} {
+  const handOver: { request: IncomingMessage; response: ServerResponse; since: number }[] = [];
+  // Node accepts one connection per turn of the event loop. While a burst is still being accepted,
+  // a hand-off (milliseconds of Next's work) would hold back the accepts, and with them the busy
+  // answers of the burst's surplus: so it waits for a turn that accepted nothing, HAND_OVER_WAIT_MS at most.
+  let acceptedThisTurn = false;
   const next = () => {
-    const item = handOver.shift();
+    const item = handOver[0];
+    if (!item) return;
+    if (acceptedThisTurn && performance.now() - item.since < HAND_OVER_WAIT_MS) {
+      acceptedThisTurn = false;
+      setImmediate(next);
+      return;
+    }
+    acceptedThisTurn = false;
+    handOver.shift();
     if (handOver.length > 0) setImmediate(next);
-    if (item) app(...item);
+    app(item.request, item.response);
   };
 
   return {
+    accepted() {
+      acceptedThisTurn = true;
+    },
     take(request, response) {
       if (!isRegistrationSubmission(request.method, request.url)) return false;
       // A client's own token is never passed on; only the door's.
@@ -115,7 +137,7 @@ export function createLoadShedder(app: Listener): { take(request: IncomingMessag
         places().delete(token);
         place.release();
       });
-      handOver.push([request, response]);
+      handOver.push({ request, response, since: performance.now() });
       if (handOver.length === 1) setImmediate(next);
       return true;
     },

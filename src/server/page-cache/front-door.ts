@@ -20,6 +20,8 @@ import { createLoadShedder } from "@/server/shed-load";
  */
 export type FrontDoor = {
   listener: RequestListener;
+  /** Watch the server's connections (the load shedder's hand-offs wait while a burst is accepted). */
+  watch(server: http.Server): void;
   invalidate(): void;
   close(): Promise<void>;
 };
@@ -91,6 +93,7 @@ export function createFrontDoor(options: { app: RequestListener; ttlMs: number; 
         () => app(request, response),
       );
     },
+    watch: (server) => void server.on("connection", () => shedder.accepted()),
     invalidate: () => cache.invalidate(),
     close: () => new Promise((resolve) => internal.close(() => resolve())),
   };

@@ -6,7 +6,7 @@ import { createAdmission, type Place } from "@/server/admission";
 import { toErrorResponse } from "@/server/http";
 import { createFrontDoor, type FrontDoor } from "@/server/page-cache/front-door";
 import { API_ANSWER_HEADERS, EVERY_ANSWER_HEADERS } from "@/server/response-headers";
-import { busyAnswer, claimPlace, isRegistrationSubmission, PLACE_HEADER, shareAdmission } from "@/server/shed-load";
+import { busyAnswer, claimPlace, createLoadShedder, isRegistrationSubmission, PLACE_HEADER, shareAdmission } from "@/server/shed-load";
 
 /**
  * Load shedding at the front door (ADR 0021), on real sockets in front of a stand-in for Next that
@@ -166,5 +166,45 @@ describe("what counts as a registration submission", () => {
     expect(isRegistrationSubmission("POST", "/api/registrations/validate")).toBe(false);
     expect(isRegistrationSubmission("POST", "/api/registrationsx")).toBe(false);
     expect(isRegistrationSubmission("POST", undefined)).toBe(false);
+  });
+});
+
+describe("handing a submission to Next while a burst is accepted", () => {
+  const turn = () => new Promise((resolve) => setImmediate(resolve));
+  function submission(): [http.IncomingMessage, http.ServerResponse] {
+    const request = { method: "POST", url: "/api/registrations", headers: {} } as http.IncomingMessage;
+    const response = { once: () => response } as unknown as http.ServerResponse;
+    return [request, response];
+  }
+
+  it("waits for a turn of the event loop that accepted no connection", async () => {
+    shareAdmission(createAdmission({ concurrency: 1, queue: 1, maxWaitMs: 0 }));
+    const handed: unknown[] = [];
+    const shedder = createLoadShedder((request) => handed.push(request));
+    const [request, response] = submission();
+    expect(shedder.take(request, response)).toBe(true);
+    shedder.accepted(); // a connection came in this turn: another of the burst may be waiting
+    await turn();
+    expect(handed).toEqual([]);
+    shedder.accepted();
+    await turn();
+    expect(handed).toEqual([]);
+    await turn(); // a turn without a new connection
+    expect(handed).toEqual([request]);
+  });
+
+  it("waits 20 ms at most while connections keep coming", async () => {
+    shareAdmission(createAdmission({ concurrency: 1, queue: 1, maxWaitMs: 0 }));
+    const handed: number[] = [];
+    const shedder = createLoadShedder(() => handed.push(performance.now()));
+    const start = performance.now();
+    shedder.take(...submission());
+    while (handed.length === 0 && performance.now() - start < 1000) {
+      shedder.accepted();
+      await turn();
+    }
+    expect(handed).toHaveLength(1);
+    expect(handed[0]! - start).toBeGreaterThanOrEqual(20);
+    expect(handed[0]! - start).toBeLessThan(200);
   });
 });
