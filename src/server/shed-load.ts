@@ -16,7 +16,10 @@ import { API_ANSWER_HEADERS, EVERY_ANSWER_HEADERS } from "@/server/response-head
  *
  * The submissions that got a place go on to Next one per turn of the event loop, not all in one:
  * in a burst, each hand-off is some 2 ms of Next's routing, and the heads still arriving (each to
- * be answered at once) are read between them instead of after all of them.
+ * be answered at once) are read between them instead of after all of them. Node accepts one
+ * connection per turn, so a hand-off also waits for a turn that accepted none (HAND_OVER_WAIT_MS
+ * at most): while a burst's connections are still coming in, Next's milliseconds in every turn
+ * would hold back their accepts, and with them the surplus's busy answers.
  *
  * The door is compiled into the instrumentation's bundle and the handler into the app's, and Next
  * gives each bundle its own module instances. So they meet through `globalThis`: the admission the
@@ -89,19 +92,13 @@ export function createLoadShedder(app: Listener): {
   accepted(): void;
 } {
   const handOver: { request: IncomingMessage; response: ServerResponse; since: number }[] = [];
-  // Node accepts one connection per turn of the event loop. While a burst is still being accepted,
-  // a hand-off (milliseconds of Next's work) would hold back the accepts, and with them the busy
-  // answers of the burst's surplus: so it waits for a turn that accepted nothing, HAND_OVER_WAIT_MS at most.
   let acceptedThisTurn = false;
   const next = () => {
     const item = handOver[0];
     if (!item) return;
-    if (acceptedThisTurn && performance.now() - item.since < HAND_OVER_WAIT_MS) {
-      acceptedThisTurn = false;
-      setImmediate(next);
-      return;
-    }
+    const burst = acceptedThisTurn;
     acceptedThisTurn = false;
+    if (burst && performance.now() - item.since < HAND_OVER_WAIT_MS) return void setImmediate(next);
     handOver.shift();
     if (handOver.length > 0) setImmediate(next);
     app(item.request, item.response);
