@@ -312,11 +312,26 @@ async function prepareRegistrations(
   return prepared;
 }
 
+/** The `error.code` of an API error body (SPEC "HTTP API") with its fields' names, or "?" when the body is not one. */
+function errorCode(body: string): string {
+  try {
+    const { error } = JSON.parse(body) as { error?: { code?: unknown; fields?: Record<string, unknown> } };
+    const fields = Object.keys(error?.fields ?? {});
+    return `${String(error?.code ?? "?")}${fields.length > 0 ? `(${fields.join(",")})` : ""}`;
+  } catch {
+    return "?";
+  }
+}
+
 type LoadResult = {
   requests: number;
   seconds: number;
   perSecond: number;
   statuses: Record<string, number>;
+  /** The error codes of answers other than 201 and 503 ("422 CAPTCHA_INVALID" → count): a surprise names itself. */
+  codes: Record<string, number>;
+  /** The first few such answers' bodies as they came (error bodies hold no personal data), for reports/bench.json. */
+  samples: { status: number; body: string }[];
   latency: Record<string, { p50: number; p99: number; max: number }>;
   errors: number;
 };
@@ -325,6 +340,8 @@ type LoadResult = {
 async function loadRegistrations(prepared: Prepared[], connections: number): Promise<LoadResult> {
   let next = 0;
   const times = new Map<number, number[]>();
+  const codes: Record<string, number> = {};
+  const samples: LoadResult["samples"] = [];
   let instance!: autocannon.Instance;
   const finished = new Promise<autocannon.Result>((resolve, reject) => {
     instance = autocannon({
@@ -348,6 +365,12 @@ async function loadRegistrations(prepared: Prepared[], connections: number): Pro
             },
           };
         },
+        onResponse: (status, body) => {
+          if (status === 201 || status === 503) return;
+          const key = `${status} ${errorCode(body)}`;
+          codes[key] = (codes[key] ?? 0) + 1;
+          if (samples.length < 5) samples.push({ status, body: String(body).slice(0, 2000) });
+        },
       },
     ],
     }, (error, result) => (error ? reject(error) : resolve(result)));
@@ -367,7 +390,7 @@ async function loadRegistrations(prepared: Prepared[], connections: number): Pro
   }
   const seconds = result.duration;
   const created = statuses["201"] ?? 0;
-  return { requests: prepared.length, seconds: round(seconds, 2), perSecond: round(created / seconds, 2), statuses, latency, errors: result.errors + result.timeouts };
+  return { requests: prepared.length, seconds: round(seconds, 2), perSecond: round(created / seconds, 2), statuses, codes, samples, latency, errors: result.errors + result.timeouts };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -646,7 +669,7 @@ async function main(): Promise<void> {
   prepareDatabase(url);
   const prisma = await openDatabase(url);
   const taken = new Set((await prisma.citizen.findMany({ select: { nik: true } })).map((c) => c.nik));
-  const people = identities(0, taken);
+  const people = identities(0, taken, PASSWORD);
   const take = (n: number) => Array.from({ length: n }, () => people.next().value as Identity);
 
   console.log("bench: making photos");
@@ -754,10 +777,12 @@ function printTable(r: Report): void {
   const reg = r.registrations;
   rows.push([`registrations/s at concurrency ${reg.concurrency}`, `${reg.perSecond} (ratio to bound ${reg.ratioToBound})`]);
   rows.push(["  statuses", statuses(reg.statuses)]);
+  if (Object.keys(reg.codes).length > 0) rows.push(["  answers other than 201 and 503", statuses(reg.codes)]);
   rows.push(["  201 latency p50 / p99 ms", `${reg.latency["201"]?.p50 ?? "-"} / ${reg.latency["201"]?.p99 ?? "-"}`]);
   rows.push(["  accounts created = 201s", `${reg.accountsCreated} = ${reg.statuses["201"] ?? 0}: ${reg.accountsEqual201 ? "yes" : "NO"}`]);
   const over = r.overload;
   rows.push([`overload: concurrency ${over.concurrency}, statuses`, statuses(over.statuses)]);
+  if (Object.keys(over.codes).length > 0) rows.push(["  answers other than 201 and 503", statuses(over.codes)]);
   for (const [status, l] of Object.entries(over.latency)) rows.push([`  ${status} latency p50 / p99 / max ms`, `${l.p50} / ${l.p99} / ${l.max}`]);
   rows.push(["  accounts created = 201s", `${over.accountsCreated} = ${over.statuses["201"] ?? 0}: ${over.accountsEqual201 ? "yes" : "NO"}`]);
   for (const page of r.pages) rows.push([`GET ${page.path} req/s, p99 ms`, `${page.requestsPerSecond}, ${page.p99}${page.non2xx ? ` (${page.non2xx} non-2xx)` : ""}`]);
