@@ -5,6 +5,10 @@
  * 4999 × 28 × 12 × 10 give distinct NIKs, so a caller takes a range of its own. Used by the
  * benchmark and the crash test, which both register many people no test citizen is.
  */
+import { parseIsoDate } from "../../src/domain/calendar";
+import { COMMON_PASSWORDS } from "../../src/domain/registration/common-passwords.data";
+import { checkPassword, provideCommonPasswords } from "../../src/domain/registration/password";
+
 export type Identity = {
   nik: string;
   kk: string;
@@ -28,8 +32,26 @@ function letters(n: number): string {
   return out;
 }
 
-/** People from index `start` on, passing over any NIK in `taken`. */
-export function* identities(start: number, taken: ReadonlySet<string>): Generator<Identity> {
+/**
+ * Whether the server would take `password` from this person (src/domain/registration/password.ts):
+ * from index 676 on, names end in three letters ("… TER"), and some of those are in a caller's
+ * password, which the rules refuse (no part of the name, the NIK, the KK or the birth date).
+ */
+function mayChoose(person: Identity, password: string): boolean {
+  const birthDate = parseIsoDate(person.birthDate) ?? undefined;
+  return checkPassword(password, { nik: person.nik, kk: person.kk, birthDate, fullName: person.fullName }).ok;
+}
+
+/**
+ * People from index `start` on, passing over any NIK in `taken` and, when the caller registers them
+ * with `password`, anyone the server would refuse that password for (VALIDATION_FAILED on `password`).
+ */
+export function* identities(start: number, taken: ReadonlySet<string>, password?: string): Generator<Identity> {
+  if (password !== undefined) {
+    provideCommonPasswords(COMMON_PASSWORDS);
+    const { ok, issues } = checkPassword(password);
+    if (!ok) throw new Error(`synthetic people: the password is refused for anyone (${issues.join(" ")})`);
+  }
   for (let i = start; ; i++) {
     const serial = 5000 + (i % 4999);
     const day = 1 + (Math.floor(i / 4999) % 28);
@@ -38,7 +60,7 @@ export function* identities(start: number, taken: ReadonlySet<string>): Generato
     const female = i % 2 === 1;
     const nik = `357801${pad(female ? day + 40 : day, 2)}${pad(month, 2)}${pad(year % 100, 2)}${pad(serial, 4)}`;
     if (taken.has(nik)) continue;
-    yield {
+    const person: Identity = {
       nik,
       kk: `357801${pad(day, 2)}0119${pad(serial, 4)}`,
       fullName: `PESERTA UJI ${letters(i)}`,
@@ -48,5 +70,6 @@ export function* identities(start: number, taken: ReadonlySet<string>): Generato
       phone: `0813${pad(i, 8)}`,
       email: `peserta.${i}@bench.example`,
     };
+    if (password === undefined || mayChoose(person, password)) yield person;
   }
 }

@@ -80,7 +80,7 @@ function signalGroup(child: ChildProcess | undefined, signal: NodeJS.Signals): v
 /** Synthetic people the seed does not hold (the bench's generator), for the registry and the burst. */
 function people(count: number): Identity[] {
   const seeded = new Set((JSON.parse(fs.readFileSync(path.join(ROOT, "prisma/data/citizens.json"), "utf8")) as { nik: string }[]).map((c) => c.nik));
-  const generated = identities(0, seeded);
+  const generated = identities(0, seeded, PASSWORD);
   return Array.from({ length: count }, () => generated.next().value as Identity);
 }
 
