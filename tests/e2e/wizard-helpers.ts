@@ -132,11 +132,11 @@ export function captchaAnswer(id: string, databaseFile = OPEN_DB): string {
 }
 
 /** Types the right answer for the captcha on screen (waits for the page to have fetched it). */
-export async function solveCaptcha(page: Page, tracker: { latest: () => string | null }, previous?: string | null) {
+export async function solveCaptcha(page: Page, tracker: { latest: () => string | null }, previous?: string | null, databaseFile = OPEN_DB) {
   await expect(page.getByRole("img", { name: /Gambar kode captcha/ })).toBeVisible();
   await expect.poll(() => tracker.latest()).not.toBe(previous ?? null);
   const id = tracker.latest() as string;
-  await page.getByLabel("Kode captcha").fill(captchaAnswer(id));
+  await page.getByLabel("Kode captcha").fill(captchaAnswer(id, databaseFile));
   return id;
 }
 
@@ -158,11 +158,14 @@ export async function fillWizardToPassword(page: Page, identity: Identity) {
   await fillPassword(page);
 }
 
-/** Identity → documents → password → captcha → review, ready for "Simpan dan Buat Akun". */
-export async function fillWizardToReview(page: Page, identity: Identity, tracker = trackCaptcha(page)) {
+/**
+ * Identity → documents → password → captcha → review, ready for "Simpan dan Buat Akun" (on the
+ * open server unless the database file of another is named, for the captcha's answer).
+ */
+export async function fillWizardToReview(page: Page, identity: Identity, tracker = trackCaptcha(page), databaseFile = OPEN_DB) {
   await fillWizardToPassword(page, identity);
   await continueTo(page, "captcha", "Captcha");
-  await solveCaptcha(page, tracker);
+  await solveCaptcha(page, tracker, null, databaseFile);
   await continueTo(page, "cek-ulang", "Cek Ulang");
   return tracker;
 }
