@@ -84,21 +84,21 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: "node scripts/start.mjs --no-build",
+      command: "node tests/e2e/fresh-server.mjs",
       url: `http://localhost:${OPEN_PORT}/api/registration-window`,
       env: serverEnv(OPEN_PORT, `${DB_PREFIX}-open.db`, "2023-09-25T10:00:00+07:00", "Pacific/Kiritimati"),
       reuseExistingServer: false,
       timeout: 120_000,
     },
     {
-      command: "node scripts/start.mjs --no-build",
+      command: "node tests/e2e/fresh-server.mjs",
       url: `http://localhost:${CLOSED_PORT}/api/registration-window`,
       env: serverEnv(CLOSED_PORT, `${DB_PREFIX}-closed.db`, "2023-10-09T00:00:00+07:00", "America/Los_Angeles"),
       reuseExistingServer: false,
       timeout: 120_000,
     },
     {
-      command: "node scripts/start.mjs --no-build",
+      command: "node tests/e2e/fresh-server.mjs",
       url: `http://localhost:${BUSY_PORT}/api/registration-window`,
       env: {
         ...serverEnv(BUSY_PORT, `${DB_PREFIX}-busy.db`, "2023-09-25T10:00:00+07:00", "Asia/Jakarta"),

@@ -6,13 +6,12 @@
  * other and of the order they run in.
  *
  * Two workers share the pool through claim files created exclusively (`wx`) under
- * `<open database>.citizens/`, emptied at the start of every run (tests/e2e/global-setup.ts). A
- * citizen who already has an account in the open server's database (a run against a database kept
- * from an earlier run) is passed over.
+ * `<open database>.citizens/`, emptied at the start of every run (tests/e2e/global-setup.ts). The
+ * servers start on fresh databases every run (tests/e2e/fresh-server.mjs), so no citizen handed out
+ * has an account yet.
  */
 import fs from "node:fs";
 import path from "node:path";
-import Database from "better-sqlite3";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 /** The open project's database (playwright.config.ts). */
@@ -66,17 +65,6 @@ function identityOf(index: number, agencyCode: string): Identity {
   };
 }
 
-function hasAccount(identity: Identity): boolean {
-  if (!fs.existsSync(OPEN_DB)) return false;
-  const db = new Database(OPEN_DB, { readonly: true, fileMustExist: true });
-  try {
-    const phone = `+62${identity.phone.slice(1)}`;
-    return db.prepare('SELECT 1 FROM "Account" WHERE "nik" = ? OR "email" = ? OR "phone" = ? LIMIT 1').get(identity.nik, identity.email, phone) !== undefined;
-  } finally {
-    db.close();
-  }
-}
-
 /** A citizen no other test of this run has had, applying to `agencyCode`. */
 export function claimCitizen(agencyCode: string): Identity {
   fs.mkdirSync(CLAIMS_DIR, { recursive: true });
@@ -87,8 +75,7 @@ export function claimCitizen(agencyCode: string): Identity {
       if ((error as NodeJS.ErrnoException).code === "EEXIST") continue;
       throw error;
     }
-    const identity = identityOf(index, agencyCode);
-    if (!hasAccount(identity)) return identity;
+    return identityOf(index, agencyCode);
   }
-  throw new Error(`Every citizen of the pool (${POOL.length}) is used: remove ${path.relative(ROOT, OPEN_DB)} and start afresh`);
+  throw new Error(`Every citizen of the pool (${POOL.length}) is used in this run: a test asks for more applicants than the registry holds`);
 }
