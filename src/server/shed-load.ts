@@ -92,12 +92,15 @@ export function createLoadShedder(app: Listener): {
   accepted(): void;
 } {
   const handOver: { request: IncomingMessage; response: ServerResponse; since: number }[] = [];
-  let acceptedThisTurn = false;
+  // Set by each accepted connection, read and cleared by each look at the hand-off queue: the turns
+  // between looks are one while submissions wait; after an idle spell it may be older (one extra
+  // turn of waiting, at most).
+  let acceptedSinceLook = false;
   const next = () => {
     const item = handOver[0];
     if (!item) return;
-    const burst = acceptedThisTurn;
-    acceptedThisTurn = false;
+    const burst = acceptedSinceLook;
+    acceptedSinceLook = false;
     if (burst && performance.now() - item.since < HAND_OVER_WAIT_MS) return void setImmediate(next);
     handOver.shift();
     if (handOver.length > 0) setImmediate(next);
@@ -106,7 +109,7 @@ export function createLoadShedder(app: Listener): {
 
   return {
     accepted() {
-      acceptedThisTurn = true;
+      acceptedSinceLook = true;
     },
     take(request, response) {
       if (!isRegistrationSubmission(request.method, request.url)) return false;
