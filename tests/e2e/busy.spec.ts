@@ -1,10 +1,9 @@
 import path from "node:path";
 import type { APIResponse } from "@playwright/test";
-import Database from "better-sqlite3";
 import { DEFAULT_MESSAGES } from "@/domain/errors";
 import { API_CONTENT_SECURITY_POLICY } from "../../src/server/content-security-policy";
 import { expect, expectNoAxeViolations, test } from "./fixtures";
-import { confirmRegistration, fillWizardToReview, registrationMultipart, trackCaptcha } from "./wizard-helpers";
+import { accountsWithNik, captchaExists, confirmRegistration, fillWizardToReview, registrationMultipart, trackCaptcha } from "./wizard-helpers";
 
 /**
  * SPEC "Running at national scale": a production server started with ADMISSION_CONCURRENCY=1 and
@@ -17,18 +16,6 @@ import { confirmRegistration, fillWizardToReview, registrationMultipart, trackCa
  * One file, so its tests run one after the other: each needs the server's one place to itself.
  */
 const BUSY_DB = path.resolve(process.env.E2E_BUSY_DB ?? "data/e2e-busy.db");
-
-function count(sql: string, value: string): number {
-  const db = new Database(BUSY_DB, { readonly: true, fileMustExist: true });
-  try {
-    return (db.prepare(sql).get(value) as { n: number }).n;
-  } finally {
-    db.close();
-  }
-}
-
-const accountsWithNik = (nik: string) => count('SELECT COUNT(*) AS n FROM "Account" WHERE nik = ?', nik);
-const captchaExists = (id: string) => count('SELECT COUNT(*) AS n FROM "Captcha" WHERE id = ?', id) === 1;
 
 test("a burst beyond the admission limit: 503 SERVER_BUSY at once for the surplus, and the retries go through", async ({ request, newCitizen }) => {
   test.setTimeout(90_000);
@@ -105,7 +92,7 @@ test("'Server sedang sibuk' in the wizard, from the server itself: the wait is s
     if (otherAnswer) return route.continue();
     otherAnswer = request.post("/api/registrations", { multipart: otherSubmission, headers: { "Idempotency-Key": `busy-wizard-${other.nik}` } });
     await expect
-      .poll(() => captchaExists(otherSubmission.captchaId), { message: "the other submission runs (its captcha is consumed)", intervals: [5], timeout: 30_000 })
+      .poll(() => captchaExists(otherSubmission.captchaId, BUSY_DB), { message: "the other submission runs (its captcha is consumed)", intervals: [5], timeout: 30_000 })
       .toBe(false);
     await route.fulfill({ response: await route.fetch() });
   });
@@ -127,7 +114,7 @@ test("'Server sedang sibuk' in the wizard, from the server itself: the wait is s
   await expect(page.getByRole("region", { name: "Identitas" })).toContainText(applicant.nik);
   await expect(page.getByRole("region", { name: "Identitas" })).toContainText(applicant.email);
   await expect(page.getByRole("img", { name: "Swafoto" })).toBeVisible();
-  expect(accountsWithNik(applicant.nik)).toBe(0);
+  expect(accountsWithNik(applicant.nik, BUSY_DB)).toBe(0);
   await expectNoAxeViolations(page);
 
   // After the wait, "Kirim Lagi" sends the same answers again, and the server has room.
@@ -139,6 +126,6 @@ test("'Server sedang sibuk' in the wizard, from the server itself: the wait is s
   expect(answers.map((answer) => answer.status)).toEqual([503, 201]);
   expect(answers[0]!.key).toBeTruthy();
   expect(answers[1]!.key).toBe(answers[0]!.key);
-  expect(accountsWithNik(applicant.nik)).toBe(1);
-  expect(accountsWithNik(other.nik)).toBe(1);
+  expect(accountsWithNik(applicant.nik, BUSY_DB)).toBe(1);
+  expect(accountsWithNik(other.nik, BUSY_DB)).toBe(1);
 });

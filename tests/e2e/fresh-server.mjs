@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * An end-to-end server on a fresh database: the command of each of playwright.config.ts's
- * webServers. It removes what the last run left of this server (its SQLite file, photo folder,
+ * webServers, and of the servers tests/e2e/page-cache.spec.ts and security-server.spec.ts start
+ * (the crash test restarts its server on the same database, so it starts start.mjs itself). It removes what the last run left of this server (its SQLite file, photo folder,
  * outbox and log, as its environment names them, all under data/), then runs
  * `scripts/start.mjs --no-build`, which migrates, seeds and serves. So every run starts from the
  * seed, whether `npm test` or a direct `npx playwright test` started it, and a second run does not

@@ -1,12 +1,11 @@
 /**
- * The landing page's cache on real servers (ADR 0019), each started by `npm start -- --no-build`
- * as a deployment would: one keeping the page for a minute (PORT_BASE + 4), so that what the cache
+ * The landing page's cache on real servers (ADR 0019), each started on a fresh database by
+ * tests/e2e/fresh-server.mjs, which runs `npm start -- --no-build` as a deployment would: one keeping the page for a minute (PORT_BASE + 4), so that what the cache
  * holds is plain to see, and one with PUBLIC_CACHE_TTL_MS=0 (PORT_BASE + 6). A change made straight
  * in the database stands for another instance's admin: this instance learns of it only when its
  * cache expires or is dropped.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { request as playwrightRequest } from "@playwright/test";
@@ -26,9 +25,8 @@ function server(port: number): Server {
 }
 
 async function start(target: Server, ttlMs: number): Promise<void> {
-  for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(target.database + suffix, { force: true });
   const port = new URL(target.base).port;
-  target.child = spawn(process.execPath, ["scripts/start.mjs", "--no-build"], {
+  target.child = spawn(process.execPath, ["tests/e2e/fresh-server.mjs"], {
     cwd: ROOT,
     stdio: "ignore",
     detached: true,

@@ -67,9 +67,9 @@ test.describe.configure({ mode: "serial" });
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
-  for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(DATABASE + suffix, { force: true });
   const root = path.resolve(import.meta.dirname, "../..");
-  starter = spawn(process.execPath, ["scripts/start.mjs", "--no-build"], {
+  // A fresh database (tests/e2e/fresh-server.mjs), then `npm start -- --no-build` in this process.
+  starter = spawn(process.execPath, ["tests/e2e/fresh-server.mjs"], {
     cwd: root,
     stdio: "ignore",
     env: {

@@ -119,16 +119,31 @@ export function trackCaptcha(page: Page): { latest: () => string | null } {
   return { latest: () => latest };
 }
 
-/** The answer, read from the server's database (the open server's unless another file is named). */
-export function captchaAnswer(id: string, databaseFile = OPEN_DB): string {
+/** One read of a server's SQLite file (the open server's unless another is named). */
+function readDatabase<T>(databaseFile: string, read: (db: Database.Database) => T): T {
   const db = new Database(databaseFile, { readonly: true, fileMustExist: true });
   try {
-    const row = db.prepare('SELECT answer FROM "Captcha" WHERE id = ?').get(id) as { answer: string } | undefined;
-    if (!row) throw new Error(`No captcha ${id}`);
-    return row.answer;
+    return read(db);
   } finally {
     db.close();
   }
+}
+
+/** The answer, read from the server's database (the open server's unless another file is named). */
+export function captchaAnswer(id: string, databaseFile = OPEN_DB): string {
+  const row = readDatabase(databaseFile, (db) => db.prepare('SELECT answer FROM "Captcha" WHERE id = ?').get(id) as { answer: string } | undefined);
+  if (!row) throw new Error(`No captcha ${id}`);
+  return row.answer;
+}
+
+/** Whether the captcha is still there: not yet consumed (nor burnt, nor swept after expiring). */
+export function captchaExists(id: string, databaseFile = OPEN_DB): boolean {
+  return readDatabase(databaseFile, (db) => db.prepare('SELECT 1 FROM "Captcha" WHERE id = ?').get(id) !== undefined);
+}
+
+/** How many accounts hold this NIK in the server's database. */
+export function accountsWithNik(nik: string, databaseFile = OPEN_DB): number {
+  return readDatabase(databaseFile, (db) => (db.prepare('SELECT COUNT(*) AS n FROM "Account" WHERE nik = ?').get(nik) as { n: number }).n);
 }
 
 /** Types the right answer for the captcha on screen (waits for the page to have fetched it). */

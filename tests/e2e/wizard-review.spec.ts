@@ -3,22 +3,12 @@
  * toggle, and progress while the registration uploads. "Server sedang sibuk" (503 SERVER_BUSY) is
  * tested against a server that is busy for real: tests/e2e/busy.spec.ts.
  */
-import Database from "better-sqlite3";
 import type { Page } from "@playwright/test";
 import { expect, expectNoAxeViolations, test } from "./fixtures";
-import { OPEN_DB, confirmRegistration, fillWizardToReview } from "./wizard-helpers";
+import { accountsWithNik, confirmRegistration, fillWizardToReview } from "./wizard-helpers";
 
 const ANSWER_1 = "SD Negeri 3 Sukamaju";
 const ANSWER_2 = "nasi goreng kambing";
-
-function accountsWithNik(nik: string): number {
-  const db = new Database(OPEN_DB, { readonly: true, fileMustExist: true });
-  try {
-    return (db.prepare('SELECT COUNT(*) AS n FROM "Account" WHERE nik = ?').get(nik) as { n: number }).n;
-  } finally {
-    db.close();
-  }
-}
 
 const done = (page: Page) => page.getByRole("heading", { level: 1, name: "Akun berhasil dibuat" });
 
